@@ -1,0 +1,198 @@
+package store
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync/atomic"
+)
+
+// embeddedChunkRows is how many rows one chunk file holds during a bulk insert.
+const embeddedChunkRows = 500_000
+
+// embedded is one database on the shared in-process chDB engine.
+type embedded struct {
+	chdb *ChDB
+	db   string
+	seq  atomic.Int64
+}
+
+func (c *ChDB) database(ctx context.Context, name string) (*embedded, error) {
+	if !validIdentifier(name) {
+		return nil, fmt.Errorf("database name %q may hold only letters, digits and underscores", name)
+	}
+	if _, err := c.run(ctx, "default", "CREATE DATABASE IF NOT EXISTS "+name, "TabSeparated"); err != nil {
+		return nil, fmt.Errorf("creating database %s in the embedded store: %w", name, err)
+	}
+	return &embedded{chdb: c, db: name}, nil
+}
+
+func (e *embedded) exec(ctx context.Context, sql string) error {
+	_, err := e.chdb.run(ctx, e.db, sql, "TabSeparated")
+	return err
+}
+
+// jsonCompact is the shape of ClickHouse's JSONCompact output.
+type jsonCompact struct {
+	Meta []struct {
+		Name string `json:"name"`
+		Type string `json:"type"`
+	} `json:"meta"`
+	Data [][]json.RawMessage `json:"data"`
+}
+
+func (e *embedded) query(ctx context.Context, sql string) (*Result, error) {
+	out, err := e.chdb.run(ctx, e.db, sql, "JSONCompact")
+	if err != nil {
+		return nil, err
+	}
+	res := &Result{}
+	if len(bytes.TrimSpace(out)) == 0 {
+		return res, nil
+	}
+	var doc jsonCompact
+	if err := json.Unmarshal(out, &doc); err != nil {
+		return nil, fmt.Errorf("reading chDB's answer: %w", err)
+	}
+	types := make([]colType, len(doc.Meta))
+	for i, m := range doc.Meta {
+		res.Columns = append(res.Columns, Column{Name: m.Name, Type: m.Type})
+		types[i] = parseType(m.Type)
+	}
+	res.Rows = make([][]any, len(doc.Data))
+	for r, raw := range doc.Data {
+		row := make([]any, len(raw))
+		for i, v := range raw {
+			if row[i], err = fromJSON(v, types[i]); err != nil {
+				return nil, fmt.Errorf("reading column %s of chDB's answer: %w", doc.Meta[i].Name, err)
+			}
+		}
+		res.Rows[r] = row
+	}
+	return res, nil
+}
+
+func (e *embedded) version(ctx context.Context) (string, error) {
+	out, err := e.chdb.run(ctx, e.db, "SELECT version()", "TabSeparated")
+	return strings.TrimSpace(string(out)), err
+}
+
+func (e *embedded) close() error { return nil }
+
+// embeddedInsert encodes rows as TabSeparated chunks and loads each with
+// INSERT … SELECT FROM file(): chDB parses files in parallel, about three
+// times faster than data inlined in the query. One chunk is encoded while
+// the previous one loads.
+type embeddedInsert struct {
+	e      *embedded
+	ctx    context.Context
+	table  string
+	cols   []Column
+	types  []colType
+	buf    []byte
+	rows   int
+	queue  chan []byte
+	done   chan error
+	failed error
+	closed bool
+}
+
+func (e *embedded) newInsert(ctx context.Context, table string, cols []Column) (insertSink, error) {
+	in := &embeddedInsert{e: e, ctx: ctx, table: table, cols: cols, queue: make(chan []byte, 1), done: make(chan error, 1)}
+	for _, c := range cols {
+		in.types = append(in.types, parseType(c.Type))
+	}
+	go in.loader()
+	return in, nil
+}
+
+func (in *embeddedInsert) appendRow(row []any) error {
+	if in.failed != nil {
+		return in.failed
+	}
+	for i, v := range row {
+		if i > 0 {
+			in.buf = append(in.buf, '\t')
+		}
+		in.buf = appendTSV(in.buf, v, in.types[i])
+	}
+	in.buf = append(in.buf, '\n')
+	in.rows++
+	if in.rows >= embeddedChunkRows {
+		return in.send()
+	}
+	return nil
+}
+
+func (in *embeddedInsert) send() error {
+	select {
+	case in.queue <- in.buf:
+	case err := <-in.done: // the loader stopped early on an error
+		in.failed = err
+		return err
+	}
+	in.buf, in.rows = make([]byte, 0, cap(in.buf)), 0
+	return nil
+}
+
+// loader writes each chunk to a file and has chDB load it.
+func (in *embeddedInsert) loader() {
+	var err error
+	for chunk := range in.queue {
+		if err == nil {
+			err = in.load(chunk)
+		}
+		if err != nil {
+			in.done <- err
+			for range in.queue { // drain so senders never block
+			}
+			return
+		}
+	}
+	in.done <- nil
+}
+
+func (in *embeddedInsert) load(chunk []byte) error {
+	name := filepath.Join(in.e.chdb.tmp, in.table+"-"+strconv.FormatInt(in.e.seq.Add(1), 10)+".tsv")
+	if err := os.WriteFile(name, chunk, 0o600); err != nil {
+		return fmt.Errorf("writing insert chunk: %w", err)
+	}
+	defer os.Remove(name)
+	structure := make([]string, len(in.cols))
+	for i, c := range in.cols {
+		structure[i] = c.Name + " " + c.Type
+	}
+	sql := "INSERT INTO " + in.table + " (" + columnList(in.cols) + ") SELECT * FROM file(" +
+		quoteString(name) + ", 'TabSeparated', " + quoteString(strings.Join(structure, ", ")) + ")"
+	return in.e.exec(in.ctx, sql)
+}
+
+func (in *embeddedInsert) finish() error {
+	if in.failed == nil && in.rows > 0 {
+		_ = in.send() // a failure is kept in in.failed
+	}
+	in.stop()
+	return in.failed
+}
+
+func (in *embeddedInsert) abort() {
+	in.buf = nil
+	in.stop()
+}
+
+// stop closes the queue and, unless the loader already reported, waits for it.
+func (in *embeddedInsert) stop() {
+	if in.closed {
+		return
+	}
+	in.closed = true
+	close(in.queue)
+	if in.failed == nil {
+		in.failed = <-in.done
+	}
+}

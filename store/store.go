@@ -1,0 +1,233 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// engine is what each ClickHouse form provides. Store adds binding, named
+// queries and migrations on top, identically for both.
+type engine interface {
+	exec(ctx context.Context, sql string) error
+	query(ctx context.Context, sql string) (*Result, error)
+	// newInsert starts a bulk insert of rows into the named columns.
+	newInsert(ctx context.Context, table string, cols []Column) (insertSink, error)
+	version(ctx context.Context) (string, error)
+	close() error
+}
+
+// insertSink receives normalized rows in chunks.
+type insertSink interface {
+	appendRow(row []any) error
+	finish() error // sends what is left and waits; the insert is complete when it returns nil
+	abort()
+}
+
+// Store is one Uptake database on one engine.
+type Store struct {
+	loc     Location
+	eng     engine
+	kind    string // "embedded" or "server"
+	release func() error
+}
+
+// Options tunes Open.
+type Options struct {
+	// Embedded, when set, is an already open chDB engine to share: chDB allows
+	// one data folder per process, so tests open it once and use one database
+	// per test. Open otherwise opens chDB itself for embedded locations.
+	Embedded *ChDB
+	// Database overrides the database named by the location.
+	Database string
+}
+
+// Open connects to the store at loc and makes sure its database exists.
+// It does not migrate; call Migrate.
+func Open(ctx context.Context, loc Location, opt Options) (*Store, error) {
+	if opt.Database != "" {
+		if !validIdentifier(opt.Database) {
+			return nil, fmt.Errorf("database name %q may hold only letters, digits and underscores", opt.Database)
+		}
+		loc.Database = opt.Database
+	}
+	if !loc.Embedded {
+		eng, err := openServer(ctx, loc)
+		if err != nil {
+			return nil, err
+		}
+		return &Store{loc: loc, eng: eng, kind: "server", release: eng.close}, nil
+	}
+	chdb, release := opt.Embedded, func() error { return nil }
+	if chdb == nil {
+		var err error
+		if chdb, err = OpenChDB(loc.Path); err != nil {
+			return nil, err
+		}
+		release = chdb.Close
+	}
+	eng, err := chdb.database(ctx, loc.Database)
+	if err != nil {
+		_ = release()
+		return nil, err
+	}
+	return &Store{loc: loc, eng: eng, kind: "embedded", release: release}, nil
+}
+
+// Close releases the connection (and chDB when Open opened it).
+func (s *Store) Close() error { return s.release() }
+
+// Location says where the store is.
+func (s *Store) Location() Location { return s.loc }
+
+// Kind is "embedded" or "server".
+func (s *Store) Kind() string { return s.kind }
+
+// Version reports the engine and its ClickHouse version, e.g. "server 18.16.1".
+func (s *Store) Version(ctx context.Context) (string, error) {
+	v, err := s.eng.version(ctx)
+	if err != nil {
+		return "", fmt.Errorf("reading the ClickHouse version: %w", err)
+	}
+	return s.kind + " " + v, nil
+}
+
+// Exec runs a statement that returns no rows.
+func (s *Store) Exec(ctx context.Context, q Query, args Args) error {
+	sql, err := bind(q.SQL, args)
+	if err != nil {
+		return fmt.Errorf("query %s: %w", q.Name, err)
+	}
+	if err := s.eng.exec(ctx, sql); err != nil {
+		return fmt.Errorf("query %s: %w", q.Name, err)
+	}
+	return nil
+}
+
+// Query runs a named query and returns its whole result.
+func (s *Store) Query(ctx context.Context, q Query, args Args) (*Result, error) {
+	sql, err := bind(q.SQL, args)
+	if err != nil {
+		return nil, fmt.Errorf("query %s: %w", q.Name, err)
+	}
+	start := time.Now()
+	res, err := s.eng.query(ctx, sql)
+	if err != nil {
+		return nil, fmt.Errorf("query %s (after %s): %w", q.Name, time.Since(start).Round(time.Millisecond), err)
+	}
+	return res, nil
+}
+
+// Columns describes a table's columns.
+func (s *Store) Columns(ctx context.Context, table string) ([]Column, error) {
+	if !validIdentifier(table) {
+		return nil, fmt.Errorf("table name %q is not valid", table)
+	}
+	res, err := s.eng.query(ctx, "DESCRIBE TABLE "+table)
+	if err != nil {
+		return nil, fmt.Errorf("describing table %s: %w", table, err)
+	}
+	cols := make([]Column, 0, len(res.Rows))
+	for _, r := range res.Rows {
+		cols = append(cols, Column{Name: r[0].(string), Type: r[1].(string)})
+	}
+	return cols, nil
+}
+
+// ErrClosedInsert is returned by an Inserter used after Close.
+var ErrClosedInsert = errors.New("insert already closed")
+
+// Inserter loads many rows into one table. Append rows, then Close to send
+// what remains and wait until all is stored; Abort drops what is not sent.
+type Inserter struct {
+	table string
+	cols  []Column
+	types []colType
+	sink  insertSink
+	row   []any
+	n     int64
+	done  bool
+}
+
+// NewInserter starts a bulk insert into the given columns of table.
+func (s *Store) NewInserter(ctx context.Context, table string, columns ...string) (*Inserter, error) {
+	all, err := s.Columns(ctx, table)
+	if err != nil {
+		return nil, err
+	}
+	byName := make(map[string]Column, len(all))
+	for _, c := range all {
+		byName[c.Name] = c
+	}
+	cols := make([]Column, len(columns))
+	types := make([]colType, len(columns))
+	for i, name := range columns {
+		c, ok := byName[name]
+		if !ok {
+			return nil, fmt.Errorf("table %s has no column %q", table, name)
+		}
+		cols[i], types[i] = c, parseType(c.Type)
+	}
+	sink, err := s.eng.newInsert(ctx, table, cols)
+	if err != nil {
+		return nil, fmt.Errorf("starting insert into %s: %w", table, err)
+	}
+	return &Inserter{table: table, cols: cols, types: types, sink: sink, row: make([]any, len(cols))}, nil
+}
+
+// Append adds one row, values in the order of the columns given to NewInserter.
+func (in *Inserter) Append(values ...any) error {
+	if in.done {
+		return ErrClosedInsert
+	}
+	if len(values) != len(in.cols) {
+		return fmt.Errorf("insert into %s: row has %d values for %d columns", in.table, len(values), len(in.cols))
+	}
+	for i, v := range values {
+		nv, err := normalize(v, in.types[i])
+		if err != nil {
+			return fmt.Errorf("insert into %s, column %s: %w", in.table, in.cols[i].Name, err)
+		}
+		in.row[i] = nv
+	}
+	in.n++
+	return in.sink.appendRow(in.row)
+}
+
+// Rows is how many rows were appended.
+func (in *Inserter) Rows() int64 { return in.n }
+
+// Close sends the remaining rows and waits for the engine to store them all.
+func (in *Inserter) Close() error {
+	if in.done {
+		return nil
+	}
+	in.done = true
+	if err := in.sink.finish(); err != nil {
+		return fmt.Errorf("insert into %s: %w", in.table, err)
+	}
+	return nil
+}
+
+// Abort drops the rows not yet sent.
+func (in *Inserter) Abort() {
+	if !in.done {
+		in.done = true
+		in.sink.abort()
+	}
+}
+
+func columnList(cols []Column) string {
+	names := make([]string, len(cols))
+	for i, c := range cols {
+		names[i] = c.Name
+	}
+	return strings.Join(names, ", ")
+}
+
+// DropDatabase removes the store's whole database. Tests use it to clean up.
+func (s *Store) DropDatabase(ctx context.Context) error {
+	return s.eng.exec(ctx, "DROP DATABASE IF EXISTS "+s.loc.Database)
+}

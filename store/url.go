@@ -1,0 +1,93 @@
+package store
+
+import (
+	"fmt"
+	"net"
+	"net/url"
+	"strings"
+)
+
+// DefaultURL is the store used when none is configured.
+const DefaultURL = "embedded:./uptake-data"
+
+// AcceptedForms is shown whenever a store URL cannot be understood.
+const AcceptedForms = `accepted forms: "embedded:PATH" (chDB in-process, data kept in folder PATH, e.g. embedded:./uptake-data) or "clickhouse://USER:PASSWORD@HOST:PORT/DATABASE" (a ClickHouse server over the native protocol, port 9000 by default)`
+
+// Location says where the data lives: an embedded chDB folder or a server.
+type Location struct {
+	Embedded bool
+	Path     string // embedded: data folder
+
+	Addr     string // server: host:port
+	User     string
+	Password string
+	Database string
+}
+
+// String shows the location without its password, for messages and logs.
+func (l Location) String() string {
+	if l.Embedded {
+		return "embedded:" + l.Path
+	}
+	return fmt.Sprintf("clickhouse://%s@%s/%s", l.User, l.Addr, l.Database)
+}
+
+// ParseURL reads a --store value.
+func ParseURL(raw string) (Location, error) {
+	raw = strings.TrimSpace(raw)
+	if raw == "" {
+		raw = DefaultURL
+	}
+	if path, ok := strings.CutPrefix(raw, "embedded:"); ok {
+		if path == "" {
+			return Location{}, fmt.Errorf("store %q has no folder after \"embedded:\"; %s", raw, AcceptedForms)
+		}
+		return Location{Embedded: true, Path: path, Database: "uptake"}, nil
+	}
+	u, err := url.Parse(raw)
+	if err != nil || u.Scheme != "clickhouse" || u.Host == "" {
+		return Location{}, fmt.Errorf("store %q is not a store URL; %s", redact(raw), AcceptedForms)
+	}
+	loc := Location{Addr: u.Host, User: u.User.Username(), Database: strings.Trim(u.Path, "/")}
+	loc.Password, _ = u.User.Password()
+	if loc.User == "" {
+		loc.User = "default"
+	}
+	if loc.Database == "" {
+		loc.Database = "default"
+	}
+	if !validIdentifier(loc.Database) {
+		return Location{}, fmt.Errorf("store database %q may hold only letters, digits and underscores; %s", loc.Database, AcceptedForms)
+	}
+	if _, _, err := net.SplitHostPort(loc.Addr); err != nil {
+		loc.Addr = net.JoinHostPort(loc.Addr, "9000")
+	}
+	return loc, nil
+}
+
+// redact hides a password in a URL that is echoed back in an error.
+func redact(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil || u.User == nil {
+		return raw
+	}
+	if _, has := u.User.Password(); has {
+		u.User = url.UserPassword(u.User.Username(), "xxxxx")
+	}
+	return u.String()
+}
+
+func validIdentifier(s string) bool {
+	if s == "" || len(s) > 64 {
+		return false
+	}
+	for i, r := range s {
+		switch {
+		case r == '_', r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z':
+		case r >= '0' && r <= '9' && i > 0:
+		default:
+			return false
+		}
+	}
+	return true
+}
