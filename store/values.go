@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"reflect"
-	"strconv"
 	"strings"
 	"time"
 )
@@ -63,6 +62,9 @@ func normalize(v any, ct colType) (any, error) {
 		}
 		return nil, fmt.Errorf("empty value for a column that requires one")
 	}
+	if fastNormalized(v, ct.base) {
+		return v, nil
+	}
 	if rv := reflect.ValueOf(v); rv.Kind() == reflect.Pointer {
 		if rv.IsNil() {
 			return normalize(nil, ct)
@@ -91,9 +93,9 @@ func normalize(v any, ct colType) (any, error) {
 	case "Date", "DateTime":
 		switch x := v.(type) {
 		case time.Time:
-			return x.UTC(), nil
+			return checkTimeRange(x.UTC(), ct.base)
 		case Date:
-			return time.Time(x), nil
+			return checkTimeRange(time.Time(x), ct.base)
 		}
 	case "Array":
 		if x, ok := v.([]string); ok && ct.elem.base == "String" {
@@ -101,6 +103,41 @@ func normalize(v any, ct colType) (any, error) {
 		}
 	}
 	return nil, fmt.Errorf("a %T value cannot be stored in a %s column", v, ct.base)
+}
+
+// fastNormalized spots values that already have the column's exact type, the
+// common case in bulk loads, without reflection.
+func fastNormalized(v any, base string) bool {
+	switch v.(type) {
+	case string:
+		return base == "String" || base == "FixedString"
+	case uint32:
+		return base == "UInt32"
+	case uint64:
+		return base == "UInt64"
+	case int64:
+		return base == "Int64"
+	case uint8:
+		return base == "UInt8"
+	case float64:
+		return base == "Float64"
+	case time.Time:
+		t := v.(time.Time)
+		return t.Location() == time.UTC && (base == "Date" && t.Year() >= 1970 && t.Year() < 2149 || base == "DateTime" && t.Year() >= 1970 && t.Year() < 2106)
+	}
+	return false
+}
+
+// checkTimeRange rejects times a Date (1970–2149) or DateTime (1970–2106) cannot hold.
+func checkTimeRange(t time.Time, base string) (any, error) {
+	last := 2106
+	if base == "Date" {
+		last = 2149
+	}
+	if t.Year() < 1970 || t.Year() >= last {
+		return nil, fmt.Errorf("%s is outside the range a %s holds (1970 to %d)", t.Format(dateLayout), base, last-1)
+	}
+	return t, nil
 }
 
 var intBits = map[string]int{"Int8": 8, "Int16": 16, "Int32": 32, "Int64": 64, "UInt8": 8, "UInt16": 16, "UInt32": 32, "UInt64": 64}
@@ -164,69 +201,4 @@ func toFloat(v any) (float64, bool) {
 		return float64(rv.Uint()), true
 	}
 	return 0, false
-}
-
-// appendTSV writes a normalized value in ClickHouse's TabSeparated form.
-func appendTSV(b []byte, v any, ct colType) []byte {
-	switch x := v.(type) {
-	case nil:
-		return append(b, `\N`...)
-	case string:
-		return appendEscapedTSV(b, x)
-	case int8:
-		return strconv.AppendInt(b, int64(x), 10)
-	case int16:
-		return strconv.AppendInt(b, int64(x), 10)
-	case int32:
-		return strconv.AppendInt(b, int64(x), 10)
-	case int64:
-		return strconv.AppendInt(b, x, 10)
-	case uint8:
-		return strconv.AppendUint(b, uint64(x), 10)
-	case uint16:
-		return strconv.AppendUint(b, uint64(x), 10)
-	case uint32:
-		return strconv.AppendUint(b, uint64(x), 10)
-	case uint64:
-		return strconv.AppendUint(b, x, 10)
-	case float32:
-		return strconv.AppendFloat(b, float64(x), 'g', -1, 32)
-	case float64:
-		return strconv.AppendFloat(b, x, 'g', -1, 64)
-	case time.Time:
-		if ct.base == "Date" {
-			return x.AppendFormat(b, dateLayout)
-		}
-		return x.AppendFormat(b, dateTimeLayout)
-	case []string:
-		b = append(b, '[')
-		for i, s := range x {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = appendEscapedTSV(b, quoteString(s))
-		}
-		return append(b, ']')
-	}
-	panic(fmt.Sprintf("store: appendTSV got unnormalized %T", v)) // normalize guarantees the types above
-}
-
-func appendEscapedTSV(b []byte, s string) []byte {
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; c {
-		case '\\':
-			b = append(b, '\\', '\\')
-		case '\t':
-			b = append(b, '\\', 't')
-		case '\n':
-			b = append(b, '\\', 'n')
-		case '\r':
-			b = append(b, '\\', 'r')
-		case 0:
-			b = append(b, '\\', '0')
-		default:
-			b = append(b, c)
-		}
-	}
-	return b
 }
