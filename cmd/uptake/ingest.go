@@ -1,0 +1,93 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"time"
+
+	"github.com/uptake/uptake/ingest"
+)
+
+var ingestCommand = command{
+	name:    "ingest",
+	summary: "load export files (CSV, gzip) into the store",
+	usage:   "FILE...",
+	help: `Loads each file into the store. The kind of data (accounts, subscriptions,
+usage, tickets, courses, trainings) is recognised from the header; see
+docs/formats.md for the columns. Every row is either loaded or quarantined
+with its line, column and reason; the summary always adds up:
+read = loaded + quarantined + duplicates. A file whose exact content was
+loaded before is skipped, so running the same ingest twice is safe.
+
+Examples:
+  uptake ingest ./sample-data/*.csv
+  uptake ingest --entity tickets --map 'ticket_id=Ticket ID,subject=Ticket Subject,created_at=Date of Purchase' export.csv
+  uptake ingest --timezone Europe/Paris --encoding windows-1252 tickets.csv`,
+	define: func(fs *flag.FlagSet) func(context.Context, *runEnv, []string) error {
+		entity := fs.String("entity", "", "kind of data in the files (accounts, subscriptions, usage, tickets, courses, trainings); detected from the header when empty")
+		mapping := fs.String("map", "", "column mapping, our_column=Their Column, comma-separated")
+		tz := fs.String("timezone", "UTC", "time zone of times written without an offset, e.g. Europe/Paris")
+		encoding := fs.String("encoding", "auto", "text encoding: auto, utf-8 or windows-1252")
+		return func(ctx context.Context, env *runEnv, args []string) error {
+			if len(args) == 0 {
+				return fmt.Errorf("name the files to load, e.g. uptake ingest ./sample-data/*.csv")
+			}
+			loc, err := time.LoadLocation(*tz)
+			if err != nil {
+				return fmt.Errorf("--timezone %q is not a time zone name like UTC or Europe/Paris", *tz)
+			}
+			m, err := ingest.ParseMapping(*mapping)
+			if err != nil {
+				return err
+			}
+			st, err := env.openStore(ctx)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			loader, err := ingest.NewLoader(st)
+			if err != nil {
+				return err
+			}
+			var total ingest.Result
+			failed := 0
+			for _, path := range args {
+				start := time.Now()
+				res, err := loader.File(ctx, path, ingest.Options{Entity: *entity, Mapping: m, Location: loc, Encoding: *encoding})
+				if err != nil {
+					fmt.Fprintf(env.stderr, "not loaded: %v\n", err)
+					failed++
+					continue
+				}
+				printIngest(env, res, time.Since(start))
+				total.Read += res.Read
+				total.Loaded += res.Loaded
+				total.Quarantined += res.Quarantined
+				total.Duplicates += res.Duplicates
+			}
+			fmt.Fprintf(env.stdout, "Total: read %d = loaded %d + quarantined %d + duplicates skipped %d\n", total.Read, total.Loaded, total.Quarantined, total.Duplicates)
+			if failed > 0 {
+				return fmt.Errorf("%d of %d files could not be loaded (see above); the others are stored", failed, len(args))
+			}
+			return nil
+		}
+	},
+}
+
+func printIngest(env *runEnv, res *ingest.Result, took time.Duration) {
+	fmt.Fprintf(env.stdout, "%s (%s): read %d = loaded %d + quarantined %d + duplicates skipped %d  [%s]\n",
+		res.File, res.Entity, res.Read, res.Loaded, res.Quarantined, res.Duplicates, took.Round(time.Millisecond))
+	if res.AlreadyLoaded != "" {
+		fmt.Fprintf(env.stdout, "  skipped: %s\n", res.AlreadyLoaded)
+	}
+	for _, c := range res.IgnoredColumns {
+		fmt.Fprintf(env.stdout, "  column %q is not part of the %s format and was not loaded\n", c, res.Entity)
+	}
+	for _, p := range res.Problems {
+		fmt.Fprintf(env.stdout, "  quarantined %s, %s\n", res.File, p)
+	}
+	if int(res.Quarantined) > len(res.Problems) {
+		fmt.Fprintf(env.stdout, "  … and %d more quarantined rows; all are listed in the quarantine table (uptake report)\n", int(res.Quarantined)-len(res.Problems))
+	}
+}

@@ -1,0 +1,202 @@
+package ingest
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/uptake/uptake/store"
+)
+
+// batch converts the records of one file and sends the good ones to the store.
+type batch struct {
+	entity  Entity
+	source  []int       // for each target column, the CSV field index, or -1
+	targets []string    // table columns written
+	convs   []converter // per target column
+	extra   []string    // derived columns appended after targets
+	in      *store.Inserter
+	res     *Result
+	bad     []badRow
+	values  []any
+}
+
+type badRow struct {
+	Problem
+	raw string
+}
+
+func (l *Loader) newBatch(ctx context.Context, e Entity, header []string, opt Options, res *Result) (*batch, error) {
+	loc := opt.Location
+	if loc == nil {
+		loc = time.UTC
+	}
+	tableCols, err := l.st.Columns(ctx, e.Table)
+	if err != nil {
+		return nil, err
+	}
+	types := map[string]string{}
+	for _, c := range tableCols {
+		types[c.Name] = c.Type
+	}
+	b := &batch{entity: e, res: res}
+	seen := map[string]bool{}
+	for i, h := range header {
+		switch {
+		case seen[h]:
+			return nil, fmt.Errorf("column %q appears twice in the header", h)
+		case e.accepts(h):
+			seen[h] = true
+			b.targets = append(b.targets, h)
+			b.source = append(b.source, i)
+			b.convs = append(b.convs, converterFor(types[h], loc))
+		default:
+			res.IgnoredColumns = append(res.IgnoredColumns, h)
+		}
+	}
+	switch e.Name {
+	case "tickets":
+		for _, c := range []string{"updated_at", "category", "language"} {
+			if !seen[c] { // filled from other fields in derive
+				b.targets = append(b.targets, c)
+				b.source = append(b.source, -1)
+				b.convs = append(b.convs, nil)
+			}
+		}
+		b.extra = []string{"source", "source_category", "category_inferred"}
+	default:
+		if _, ok := types["source"]; ok {
+			b.extra = []string{"source"}
+		}
+	}
+	b.values = make([]any, len(b.targets)+len(b.extra))
+	if b.in, err = l.st.NewInserter(ctx, e.Table, append(append([]string{}, b.targets...), b.extra...)...); err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
+// add converts one record; a record that cannot be used is quarantined.
+func (b *batch) add(rec []string, line int) error {
+	for i, src := range b.source {
+		if src < 0 {
+			b.values[i] = nil
+			continue
+		}
+		field := ""
+		if src < len(rec) {
+			field = rec[src]
+		}
+		v, err := b.convs[i](field)
+		if err == nil && v == nil && contains(b.entity.Required, b.targets[i]) {
+			err = fmt.Errorf("is empty, but every %s row needs it", strings.TrimSuffix(b.entity.Name, "s"))
+		}
+		if err != nil {
+			b.quarantine(Problem{Line: line, Column: b.targets[i], Reason: err.Error()}, strings.Join(rec, ","))
+			return nil
+		}
+		b.values[i] = v
+	}
+	b.derive()
+	if err := b.in.Append(b.values...); err != nil {
+		b.quarantine(Problem{Line: line, Reason: err.Error()}, strings.Join(rec, ","))
+		return nil
+	}
+	b.res.Loaded++
+	return nil
+}
+
+// derive fills the columns computed from others: a ticket's category (mapped
+// or inferred from its text), language and last update.
+func (b *batch) derive() {
+	get := func(col string) any {
+		for i, t := range b.targets {
+			if t == col {
+				return b.values[i]
+			}
+		}
+		return nil
+	}
+	set := func(col string, v any) {
+		for i, t := range b.targets {
+			if t == col {
+				b.values[i] = v
+			}
+		}
+		for i, t := range b.extra {
+			if t == col {
+				b.values[len(b.targets)+i] = v
+			}
+		}
+	}
+	set("source", "generic-csv")
+	if b.entity.Name != "tickets" {
+		return
+	}
+	subject, _ := get("subject").(string)
+	body, _ := get("body").(string)
+	given, _ := get("category").(string)
+	set("source_category", given)
+	if cat, ok := mapCategory(given); ok {
+		set("category", cat)
+		set("category_inferred", 0)
+	} else {
+		set("category", inferCategory(subject, body))
+		set("category_inferred", 1)
+	}
+	if lang, _ := get("language").(string); lang == "" {
+		set("language", detectLanguage(subject+" "+body))
+	}
+	if get("updated_at") == nil {
+		set("updated_at", get("created_at"))
+	}
+}
+
+func (b *batch) quarantine(p Problem, raw string) {
+	b.res.Quarantined++
+	if len(b.res.Problems) < maxProblems {
+		b.res.Problems = append(b.res.Problems, p)
+	}
+	b.bad = append(b.bad, badRow{Problem: p, raw: raw})
+}
+
+func (b *batch) finish() error { return b.in.Close() }
+
+func (b *batch) abort() { b.in.Abort() }
+
+func (l *Loader) writeQuarantine(ctx context.Context, bad []badRow, checksum, ingestID string, res *Result, e Entity) error {
+	if len(bad) == 0 {
+		return nil
+	}
+	in, err := l.st.NewInserter(ctx, "quarantine", "file_checksum", "line", "column_name", "ingest_id", "file_name", "entity", "reason", "raw", "quarantined_at")
+	if err != nil {
+		return err
+	}
+	now := time.Now().UTC()
+	for _, r := range bad {
+		if err := in.Append(checksum, r.Line, r.Column, ingestID, res.File, e.Name, r.Reason, r.raw, now); err != nil {
+			in.Abort()
+			return fmt.Errorf("quarantining line %d: %w", r.Line, err)
+		}
+	}
+	return in.Close()
+}
+
+func (l *Loader) recordLedger(ctx context.Context, checksum, ingestID string, size int64, started time.Time, res *Result) error {
+	in, err := l.st.NewInserter(ctx, "ingest_ledger", "file_checksum", "ingest_id", "file_name", "file_size", "format", "entity", "status",
+		"started_at", "updated_at", "rows_read", "rows_loaded", "rows_quarantined", "rows_duplicate", "message")
+	if err != nil {
+		return err
+	}
+	msg := ""
+	if len(res.IgnoredColumns) > 0 {
+		msg = "ignored columns: " + strings.Join(res.IgnoredColumns, ", ")
+	}
+	if err := in.Append(checksum, ingestID, res.File, size, "generic-csv", res.Entity, "complete", started, time.Now().UTC(),
+		res.Read, res.Loaded, res.Quarantined, res.Duplicates, msg); err != nil {
+		in.Abort()
+		return err
+	}
+	return in.Close()
+}

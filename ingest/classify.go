@@ -1,0 +1,89 @@
+package ingest
+
+import (
+	"strings"
+	"unicode"
+)
+
+// Support categories: the partner's support duties, plus other.
+const (
+	CategoryBilling     = "billing"     // billing and subscription
+	CategoryDeployment  = "deployment"  // provisioning, deployment and configuration
+	CategoryPerformance = "performance" // performance, availability, connectivity, desktop
+	CategoryUpdates     = "updates"     // managing updates
+	CategoryHowTo       = "howto"       // usage questions: the training signal
+	CategoryOther       = "other"
+)
+
+// categoryWords are stems that signal a category, in English, French and German.
+var categoryWords = map[string][]string{
+	CategoryBilling:     {"invoice", "billing", "bill", "charge", "licen", "subscription", "renew", "refund", "payment", "factur", "abonnement", "paiement", "rechnung", "lizenz", "zahlung", "abrechnung"},
+	CategoryDeployment:  {"install", "deploy", "provision", "setup", "set up", "configur", "migrat", "onboard", "déploi", "déploy", "paramétr", "einricht", "bereitstell", "konfigur"},
+	CategoryPerformance: {"slow", "outage", "down", "crash", "connect", "vpn", "latency", "freez", "error", "cannot access", "lent", "panne", "connexion", "plant", "langsam", "ausfall", "verbindung", "absturz", "fehler"},
+	CategoryUpdates:     {"update", "upgrade", "patch", "version", "mise à jour", "mettre à jour", "aktualisier", "upgrade"},
+	CategoryHowTo:       {"how do", "how to", "how can", "where is", "is there a way", "explain", "training", "comment ", "comment faire", "où trouver", "expliquer", "wie kann", "wie ", "wo finde", "erklär", "anleitung"},
+}
+
+// categoryAliases map category names found in exports to ours.
+var categoryAliases = map[string]string{
+	"billing": CategoryBilling, "billing & subscription": CategoryBilling, "billing and subscription": CategoryBilling, "subscription": CategoryBilling, "licensing": CategoryBilling, "billing inquiry": CategoryBilling,
+	"deployment": CategoryDeployment, "provisioning": CategoryDeployment, "configuration": CategoryDeployment, "setup": CategoryDeployment, "installation": CategoryDeployment,
+	"performance": CategoryPerformance, "availability": CategoryPerformance, "connectivity": CategoryPerformance, "desktop": CategoryPerformance, "network": CategoryPerformance, "technical issue": CategoryPerformance, "incident": CategoryPerformance,
+	"updates": CategoryUpdates, "update": CategoryUpdates, "patching": CategoryUpdates,
+	"howto": CategoryHowTo, "how-to": CategoryHowTo, "how to": CategoryHowTo, "usage": CategoryHowTo, "question": CategoryHowTo, "product inquiry": CategoryHowTo, "training": CategoryHowTo,
+	"other": CategoryOther,
+}
+
+// mapCategory returns our category for a source category, and whether it was
+// recognised. Unrecognised or empty categories are inferred from the text.
+func mapCategory(source string) (string, bool) {
+	c, ok := categoryAliases[strings.ToLower(strings.TrimSpace(source))]
+	return c, ok
+}
+
+// inferCategory picks the category whose signal words occur most in the
+// subject and body; the subject counts double. No signal gives "other".
+func inferCategory(subject, body string) string {
+	subject, body = strings.ToLower(subject), strings.ToLower(body)
+	best, bestScore := CategoryOther, 0
+	for _, cat := range []string{CategoryHowTo, CategoryBilling, CategoryDeployment, CategoryUpdates, CategoryPerformance} {
+		score := 0
+		for _, w := range categoryWords[cat] {
+			score += 2*strings.Count(subject, w) + strings.Count(body, w)
+		}
+		if score > bestScore {
+			best, bestScore = cat, score
+		}
+	}
+	return best
+}
+
+// stopWords are frequent function words, which tell languages apart well.
+var stopWords = map[string][]string{
+	"en": {"the", "and", "to", "is", "of", "in", "it", "for", "on", "with", "how", "can", "we", "my", "not", "do", "i", "a"},
+	"fr": {"le", "la", "les", "et", "de", "des", "du", "un", "une", "est", "pour", "pas", "comment", "nous", "je", "dans", "sur", "ne"},
+	"de": {"der", "die", "das", "und", "ist", "nicht", "ich", "wir", "wie", "ein", "eine", "mit", "für", "auf", "zu", "den", "kann", "im"},
+}
+
+// detectLanguage returns en, fr or de by stop-word counts, or "" when the
+// text gives no signal.
+func detectLanguage(text string) string {
+	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) })
+	counts := map[string]int{}
+	for _, w := range words {
+		for lang, stops := range stopWords {
+			for _, s := range stops {
+				if w == s {
+					counts[lang]++
+				}
+			}
+		}
+	}
+	best, bestN := "", 0
+	for _, lang := range []string{"en", "fr", "de"} {
+		if counts[lang] > bestN {
+			best, bestN = lang, counts[lang]
+		}
+	}
+	return best
+}

@@ -1,0 +1,123 @@
+package ingest
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// dateLayouts are the date shapes exports use, tried in order. Ambiguous
+// day/month orders follow the documented rule: dashes are day-first
+// (dd-mm-yyyy), slashes month-first (mm/dd/yyyy).
+var dateLayouts = []string{"2006-01-02", "02-01-2006", "01/02/2006", "2006/01/02"}
+
+var dateTimeLayouts = []string{
+	time.RFC3339Nano, "2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-01-02T15:04", "2006-01-02 15:04",
+	"02-01-2006 15:04:05", "02-01-2006 15:04", "01/02/2006 15:04:05", "01/02/2006 15:04", "01/02/2006 3:04 PM",
+}
+
+// converter turns a text field into the Go value for one ClickHouse column type.
+type converter func(s string) (any, error)
+
+func converterFor(chType string, loc *time.Location) converter {
+	nullable := strings.HasPrefix(chType, "Nullable(")
+	base := strings.TrimSuffix(strings.TrimPrefix(chType, "Nullable("), ")")
+	if i := strings.IndexByte(base, '('); i > 0 {
+		base = base[:i]
+	}
+	conv := baseConverter(base, loc)
+	return func(s string) (any, error) {
+		s = strings.TrimSpace(s)
+		if s == "" {
+			if nullable {
+				return nil, nil
+			}
+			if base == "String" {
+				return "", nil
+			}
+			return zeroOf(base), nil
+		}
+		return conv(s)
+	}
+}
+
+func zeroOf(base string) any {
+	switch base {
+	case "Date", "DateTime":
+		return nil // required: reported by the caller
+	case "Float32", "Float64":
+		return 0.0
+	}
+	return 0
+}
+
+func baseConverter(base string, loc *time.Location) converter {
+	switch base {
+	case "UInt8":
+		return parseFlagOrInt
+	case "UInt16", "UInt32", "UInt64", "Int8", "Int16", "Int32", "Int64":
+		return func(s string) (any, error) {
+			n, err := strconv.ParseInt(strings.ReplaceAll(s, " ", ""), 10, 64)
+			if err != nil {
+				if f, ferr := strconv.ParseFloat(s, 64); ferr == nil && f == float64(int64(f)) {
+					return int64(f), nil
+				}
+				return nil, fmt.Errorf("%q is not a whole number", s)
+			}
+			return n, nil
+		}
+	case "Float32", "Float64":
+		return func(s string) (any, error) {
+			f, err := strconv.ParseFloat(s, 64)
+			if err != nil {
+				return nil, fmt.Errorf("%q is not a number (use . for decimals)", s)
+			}
+			return f, nil
+		}
+	case "Date":
+		return func(s string) (any, error) { return parseTime(s, dateLayouts, loc, true) }
+	case "DateTime":
+		return func(s string) (any, error) { return parseTime(s, dateTimeLayouts, loc, false) }
+	}
+	return func(s string) (any, error) { return s, nil }
+}
+
+func parseFlagOrInt(s string) (any, error) {
+	switch strings.ToLower(s) {
+	case "true", "yes", "y", "1":
+		return 1, nil
+	case "false", "no", "n", "0":
+		return 0, nil
+	}
+	n, err := strconv.ParseUint(s, 10, 8)
+	if err != nil {
+		return nil, fmt.Errorf("%q is neither yes/no nor a number from 0 to 255", s)
+	}
+	return n, nil
+}
+
+// parseTime reads the usual shapes, plus epoch seconds; times without an
+// offset are in loc (--timezone).
+func parseTime(s string, layouts []string, loc *time.Location, dateOnly bool) (any, error) {
+	if n, err := strconv.ParseInt(s, 10, 64); err == nil && len(s) >= 9 {
+		t := time.Unix(n, 0).UTC()
+		if dateOnly {
+			return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC), nil
+		}
+		return t, nil
+	}
+	for _, layout := range layouts {
+		if t, err := time.ParseInLocation(layout, s, loc); err == nil {
+			if dateOnly {
+				return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC), nil
+			}
+			return t.UTC(), nil
+		}
+	}
+	if !dateOnly {
+		// A bare date is a valid time at midnight.
+		return parseTime(s, dateLayouts, loc, true)
+	}
+	return nil, fmt.Errorf("%q is not a date; use YYYY-MM-DD, DD-MM-YYYY, MM/DD/YYYY or epoch seconds", s)
+}
