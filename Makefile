@@ -1,0 +1,46 @@
+# Uptake. `make demo` to try it, `make test` to check it. Every target installs what it needs.
+SHELL := /bin/bash
+GO ?= go
+STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
+VERSION := $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+LDFLAGS := -s -w -X main.version=$(VERSION)
+DEMO_DIR ?= ./demo-data
+
+.PHONY: build libchdb test lint unit bench fuzz demo clean help
+
+help:
+	@echo "make demo   build, generate sample data, load it into the embedded store, serve http://localhost:8080"
+	@echo "make test   lint and run every test on both engines (installs libchdb and a test ClickHouse server)"
+	@echo "make build  build bin/uptake (and fetch libchdb for the embedded store)"
+	@echo "make bench  insert benchmarks on both engines (5,000,000 rows, 5 runs each)"
+	@echo "make fuzz   longer fuzzing of the parsers"
+
+build: libchdb
+	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o bin/uptake ./cmd/uptake
+
+libchdb:
+	@scripts/libchdb.sh >/dev/null
+
+lint:
+	@unformatted=$$(gofmt -l $$(git ls-files '*.go')); \
+	if [ -n "$$unformatted" ]; then echo "gofmt needed on:"; echo "$$unformatted"; gofmt -d $$unformatted; exit 1; fi
+	$(GO) vet ./...
+	$(GO) run $(STATICCHECK) ./...
+
+test: libchdb lint
+	scripts/test.sh
+
+bench: libchdb
+	scripts/with-test-server.sh $(GO) test -run '^$$' -bench . -benchtime 1x -count 5 -timeout 30m ./store/
+
+fuzz:
+	$(GO) test -run '^$$' -fuzz FuzzQuoteString -fuzztime 60s ./store/
+
+demo: build
+	bin/uptake generate --scale small --out $(DEMO_DIR)/sample
+	bin/uptake ingest --store embedded:$(DEMO_DIR)/store $(DEMO_DIR)/sample/*.csv
+	bin/uptake report --store embedded:$(DEMO_DIR)/store
+	bin/uptake serve --store embedded:$(DEMO_DIR)/store --addr :8080
+
+clean:
+	rm -rf bin $(DEMO_DIR)
