@@ -89,7 +89,7 @@ func (b *batch) add(rec []string, line int) error {
 			field = rec[src]
 		}
 		v, err := b.convs[i](field)
-		if err == nil && v == nil && contains(b.entity.Required, b.targets[i]) {
+		if err == nil && (v == nil || v == "") && contains(b.entity.Required, b.targets[i]) {
 			err = fmt.Errorf("is empty, but every %s row needs it", strings.TrimSuffix(b.entity.Name, "s"))
 		}
 		if err != nil {

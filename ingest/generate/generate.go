@@ -52,11 +52,11 @@ var monthlyPrice = map[string]float64{"Exchange": 4.0, "Teams": 5.25, "SharePoin
 
 type account struct {
 	id, name, segment, industry, country, manager, lang string
-	users                                              int
-	propensity                                         map[string]float64 // share of users active on a typical weekday
-	trend                                              float64            // change in propensity per 30 days
-	trainedOn                                          int                // day index of a training, or -1
-	trainedWorkload                                    string
+	users                                               int
+	propensity                                          map[string]float64 // share of users active on a typical weekday
+	trend                                               float64            // change in propensity per 30 days
+	trainedOn                                           int                // day index of a training, or -1
+	trainedWorkload                                     string
 }
 
 // Write generates the data set into dir, ending at end (exclusive).

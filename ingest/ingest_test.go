@@ -1,0 +1,180 @@
+package ingest_test
+
+import (
+	"compress/gzip"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/uptake/uptake/ingest"
+	"github.com/uptake/uptake/ingest/generate"
+	"github.com/uptake/uptake/store"
+)
+
+func mustLoader(t *testing.T, st *store.Store) *ingest.Loader {
+	t.Helper()
+	l, err := ingest.NewLoader(st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return l
+}
+
+func checkIdentity(t *testing.T, r *ingest.Result) {
+	t.Helper()
+	if r.Read != r.Loaded+r.Quarantined+r.Duplicates {
+		t.Fatalf("%s: read %d != loaded %d + quarantined %d + duplicates %d", r.File, r.Read, r.Loaded, r.Quarantined, r.Duplicates)
+	}
+}
+
+func TestSampleLoadsAndReingestIsANoOp(t *testing.T) {
+	dir := t.TempDir()
+	sum, err := generate.Write(dir, generate.Scales[0], 7, time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	env.Each(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		l := mustLoader(t, st)
+		for name, rows := range sum.Files {
+			r, err := l.File(ctx, filepath.Join(dir, name), ingest.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkIdentity(t, r)
+			if r.Loaded != int64(rows) || r.Quarantined != 0 {
+				t.Errorf("%s: loaded %d of %d rows, quarantined %d: %v", name, r.Loaded, rows, r.Quarantined, r.Problems)
+			}
+		}
+		before, err := st.TableRows(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if before["usage"] != uint64(sum.Files["usage.csv"]) || before["tickets"] != uint64(sum.Files["tickets.csv"]) {
+			t.Fatalf("stored %v for files %v", before, sum.Files)
+		}
+		r, err := l.File(ctx, filepath.Join(dir, "usage.csv"), ingest.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkIdentity(t, r)
+		if r.Loaded != 0 || r.Duplicates != int64(sum.Files["usage.csv"]) || r.AlreadyLoaded == "" {
+			t.Fatalf("re-ingest: %+v", r)
+		}
+		after, _ := st.TableRows(ctx)
+		if after["usage"] != before["usage"] {
+			t.Fatalf("re-ingest changed usage rows %d → %d", before["usage"], after["usage"])
+		}
+	})
+}
+
+func TestOverlappingFilesDoNotDoubleCount(t *testing.T) {
+	dir := t.TempDir()
+	header := "day,account_id,user_id,workload,activity_count\n"
+	a := header + "2026-05-01,A,u1,Teams,3\n2026-05-02,A,u1,Teams,4\n"
+	b := header + "2026-05-02,A,u1,Teams,4\n2026-05-03,A,u2,Teams,1\n" // one row overlaps
+	os.WriteFile(filepath.Join(dir, "a.csv"), []byte(a), 0o600)
+	writeGzip(t, filepath.Join(dir, "b.csv.gz"), b)
+	env.Each(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		l := mustLoader(t, st)
+		for _, f := range []string{"a.csv", "b.csv.gz"} {
+			r, err := l.File(ctx, filepath.Join(dir, f), ingest.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkIdentity(t, r)
+		}
+		rows, _ := st.TableRows(ctx)
+		if rows["usage"] != 3 {
+			t.Fatalf("usage rows = %d, want 3 distinct days×users", rows["usage"])
+		}
+	})
+}
+
+func TestBadRowsAreQuarantinedWithLineAndColumn(t *testing.T) {
+	env.Each(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		l := mustLoader(t, st)
+		r, err := l.File(ctx, "testdata/tickets_bad.csv", ingest.Options{Location: time.UTC})
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkIdentity(t, r)
+		if r.Entity != "tickets" || r.Read != 5 || r.Loaded != 2 || r.Quarantined != 3 {
+			t.Fatalf("result %+v", r)
+		}
+		want := []string{
+			`line 3, column created_at: "not a date" is not a date`,
+			"line 4, column account_id: is empty",
+			`line 5, column satisfaction: "nine" is neither yes/no nor a number`,
+		}
+		for i, w := range want {
+			if got := r.Problems[i].String(); !strings.HasPrefix(got, w) {
+				t.Errorf("problem %d = %q, want it to start with %q", i, got, w)
+			}
+		}
+		rows, _ := st.TableRows(ctx)
+		if rows["quarantine"] != 3 || rows["tickets"] != 2 {
+			t.Fatalf("stored %v", rows)
+		}
+		q := store.Query{Name: "ticket_facts", SQL: "SELECT ticket_id, category, category_inferred, language, toString(created_at) AS created FROM tickets FINAL ORDER BY ticket_id"}
+		res, err := st.Query(ctx, q, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := ""
+		for _, row := range res.Rows {
+			got += strings.TrimSpace(strings.Join([]string{row[0].(string), row[1].(string), fmt.Sprint(row[2]), row[3].(string), row[4].(string)}, " ")) + "\n"
+		}
+		wantRows := "T-1 howto 1 fr 2026-03-01 10:00:00\nT-5 howto 1 en 2026-03-03 15:00:00\n"
+		if got != wantRows {
+			t.Errorf("stored tickets:\n%swant:\n%s", got, wantRows)
+		}
+	})
+}
+
+func TestUnknownHeaderSaysWhatIsExpected(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "mystery.csv")
+	os.WriteFile(path, []byte("foo,bar\n1,2\n"), 0o600)
+	env.Each(t, func(t *testing.T, st *store.Store) {
+		_, err := mustLoader(t, st).File(context.Background(), path, ingest.Options{})
+		if err == nil || !strings.Contains(err.Error(), "mystery.csv") || !strings.Contains(err.Error(), "--map") || !strings.Contains(err.Error(), "usage (day, account_id, user_id, workload)") {
+			t.Fatalf("error = %v", err)
+		}
+	})
+}
+
+func TestColumnMapping(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "export.csv")
+	os.WriteFile(path, []byte("Ticket ID,Customer,Date of Purchase,Ticket Subject\n42,ACC-9,2026-01-05,Wie kann ich einen Kanal erstellen?\n"), 0o600)
+	m, err := ingest.ParseMapping("ticket_id=Ticket ID,account_id=Customer,created_at=Date of Purchase,subject=Ticket Subject")
+	if err != nil {
+		t.Fatal(err)
+	}
+	env.Each(t, func(t *testing.T, st *store.Store) {
+		r, err := mustLoader(t, st).File(context.Background(), path, ingest.Options{Mapping: m})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Entity != "tickets" || r.Loaded != 1 {
+			t.Fatalf("%+v", r)
+		}
+	})
+}
+
+func writeGzip(t *testing.T, path, content string) {
+	t.Helper()
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zw := gzip.NewWriter(f)
+	zw.Write([]byte(content))
+	zw.Close()
+	f.Close()
+}
