@@ -108,7 +108,7 @@ func normalize(v any, ct colType) (any, error) {
 // fastNormalized spots values that already have the column's exact type, the
 // common case in bulk loads, without reflection.
 func fastNormalized(v any, base string) bool {
-	switch v.(type) {
+	switch x := v.(type) {
 	case string:
 		return base == "String" || base == "FixedString"
 	case uint32:
@@ -122,8 +122,7 @@ func fastNormalized(v any, base string) bool {
 	case float64:
 		return base == "Float64"
 	case time.Time:
-		t := v.(time.Time)
-		return t.Location() == time.UTC && (base == "Date" && t.Year() >= 1970 && t.Year() < 2149 || base == "DateTime" && t.Year() >= 1970 && t.Year() < 2106)
+		return x.Location() == time.UTC && (base == "Date" && x.Year() >= 1970 && x.Year() < 2149 || base == "DateTime" && x.Year() >= 1970 && x.Year() < 2106)
 	}
 	return false
 }
