@@ -1,7 +1,6 @@
 package store_test
 
 import (
-	"os"
 	"testing"
 
 	"github.com/uptake/uptake/store/storetest"
@@ -10,9 +9,4 @@ import (
 // env is this test process's pair of engines (chDB allows one per process).
 var env *storetest.Env
 
-func TestMain(m *testing.M) {
-	env = storetest.Setup()
-	code := m.Run()
-	env.Close()
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { storetest.Main(m, &env) }

@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/uptake/uptake/analytics"
 	"github.com/uptake/uptake/exports"
 )
 
@@ -31,15 +30,11 @@ Example:
 			if *out == "" || ext != ".xlsx" && ext != ".csv" {
 				return fmt.Errorf("--out must name a .xlsx or .csv file, e.g. --out status.xlsx")
 			}
-			st, err := env.openStore(ctx)
+			st, svc, err := env.openAnalytics(ctx)
 			if err != nil {
 				return err
 			}
 			defer st.Close()
-			svc, err := analytics.New(st)
-			if err != nil {
-				return err
-			}
 			status, err := svc.DataStatus(ctx, 0)
 			if err != nil {
 				return err

@@ -16,6 +16,7 @@ import (
 	"strings"
 	"syscall"
 
+	"github.com/uptake/uptake/analytics"
 	"github.com/uptake/uptake/store"
 )
 
@@ -55,6 +56,20 @@ func (e *runEnv) openStore(ctx context.Context) (*store.Store, error) {
 		e.log.Info("schema updated", "store", loc.String(), "migrations", len(ran))
 	}
 	return st, nil
+}
+
+// openAnalytics opens the store and the analytics API over it; close the store after use.
+func (e *runEnv) openAnalytics(ctx context.Context) (*store.Store, *analytics.Service, error) {
+	st, err := e.openStore(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	svc, err := analytics.New(st)
+	if err != nil {
+		st.Close()
+		return nil, nil, err
+	}
+	return st, svc, nil
 }
 
 // command is one subcommand. define registers its flags on fs and returns

@@ -5,8 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"text/tabwriter"
-
-	"github.com/uptake/uptake/analytics"
 )
 
 var reportCommand = command{
@@ -18,15 +16,11 @@ counts. Run it after an ingest to check what arrived.`,
 	define: func(fs *flag.FlagSet) func(context.Context, *runEnv, []string) error {
 		last := fs.Int("ingests", 10, "how many of the latest ingests to list")
 		return func(ctx context.Context, env *runEnv, args []string) error {
-			st, err := env.openStore(ctx)
+			st, svc, err := env.openAnalytics(ctx)
 			if err != nil {
 				return err
 			}
 			defer st.Close()
-			svc, err := analytics.New(st)
-			if err != nil {
-				return err
-			}
 			status, err := svc.DataStatus(ctx, *last)
 			if err != nil {
 				return err

@@ -8,7 +8,6 @@ import (
 	"net/http"
 	"time"
 
-	"github.com/uptake/uptake/analytics"
 	"github.com/uptake/uptake/dashboard"
 )
 
@@ -24,15 +23,11 @@ Example:
 	define: func(fs *flag.FlagSet) func(context.Context, *runEnv, []string) error {
 		addr := fs.String("addr", ":8080", "address to listen on, host:port")
 		return func(ctx context.Context, env *runEnv, args []string) error {
-			st, err := env.openStore(ctx)
+			st, svc, err := env.openAnalytics(ctx)
 			if err != nil {
 				return err
 			}
 			defer st.Close()
-			svc, err := analytics.New(st)
-			if err != nil {
-				return err
-			}
 			dash, err := dashboard.New(svc, st, env.log)
 			if err != nil {
 				return err

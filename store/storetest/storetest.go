@@ -136,3 +136,12 @@ func (env *Env) ServerLocation() (store.Location, error) { return env.server, en
 
 // Require reports whether missing engines fail the tests.
 func (env *Env) Require() bool { return env.require }
+
+// Main is a package's TestMain: it sets *env up for the tests, runs them,
+// releases the engines and exits with the tests' status.
+func Main(m *testing.M, env **Env) {
+	*env = Setup()
+	code := m.Run()
+	(*env).Close()
+	os.Exit(code)
+}
