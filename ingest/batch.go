@@ -27,7 +27,7 @@ type badRow struct {
 	raw string
 }
 
-func (l *Loader) newBatch(ctx context.Context, e Entity, header []string, opt Options, res *Result) (*batch, error) {
+func (l *Loader) newBatch(ctx context.Context, e Entity, staging string, header []string, opt Options, res *Result) (*batch, error) {
 	loc := opt.Location
 	if loc == nil {
 		loc = time.UTC
@@ -71,14 +71,14 @@ func (l *Loader) newBatch(ctx context.Context, e Entity, header []string, opt Op
 		}
 	}
 	b.values = make([]any, len(b.targets)+len(b.extra))
-	if b.in, err = l.st.NewInserter(ctx, e.Table, append(append([]string{}, b.targets...), b.extra...)...); err != nil {
+	if b.in, err = l.st.NewInserter(ctx, staging, append(append([]string{}, b.targets...), b.extra...)...); err != nil {
 		return nil, err
 	}
 	return b, nil
 }
 
 // add converts one record; a record that cannot be used is quarantined.
-func (b *batch) add(rec []string, line int) error {
+func (b *batch) add(rec []string, line int) {
 	for i, src := range b.source {
 		if src < 0 {
 			b.values[i] = nil
@@ -94,17 +94,16 @@ func (b *batch) add(rec []string, line int) error {
 		}
 		if err != nil {
 			b.quarantine(Problem{Line: line, Column: b.targets[i], Reason: err.Error()}, strings.Join(rec, ","))
-			return nil
+			return
 		}
 		b.values[i] = v
 	}
 	b.derive()
 	if err := b.in.Append(b.values...); err != nil {
 		b.quarantine(Problem{Line: line, Reason: err.Error()}, strings.Join(rec, ","))
-		return nil
+		return
 	}
 	b.res.Loaded++
-	return nil
 }
 
 // derive fills the columns computed from others: a ticket's category (mapped

@@ -3,7 +3,6 @@ package ingest
 import (
 	"context"
 	"crypto/rand"
-	"crypto/sha256"
 	"embed"
 	"encoding/csv"
 	"encoding/hex"
@@ -46,6 +45,7 @@ type Options struct {
 	Mapping  map[string]string // normalized source header → our column (--map)
 	Location *time.Location    // for times without an offset (--timezone); UTC when nil
 	Encoding string            // "", utf-8 or windows-1252
+	MaxBad   float64           // largest share of quarantined rows a file may have (0 means DefaultMaxBad)
 }
 
 // Problem is one quarantined row: where it is and why it could not be used.
@@ -62,7 +62,8 @@ func (p Problem) String() string {
 	return fmt.Sprintf("line %d, column %s: %s", p.Line, p.Column, p.Reason)
 }
 
-// Result accounts for every row of one file: Read = Loaded + Quarantined + Duplicates.
+// Result accounts for every row of one file:
+// Read = Loaded + Quarantined + Duplicates (+ HeldBack when the file was refused).
 type Result struct {
 	File           string
 	Entity         string
@@ -71,6 +72,7 @@ type Result struct {
 	Loaded         int64
 	Quarantined    int64
 	Duplicates     int64 // rows skipped because this exact file content was loaded before
+	HeldBack       int64 // good rows not loaded because the file had too many bad ones
 	AlreadyLoaded  string
 	IgnoredColumns []string
 	Problems       []Problem // the first maxProblems quarantined rows; all are in the quarantine table
@@ -78,17 +80,29 @@ type Result struct {
 
 const maxProblems = 20
 
-// File loads one file. Bad rows go to the quarantine table; an error means
-// the file as a whole could not be read or stored.
+// DefaultMaxBad is the share of quarantined rows above which a file is refused.
+const DefaultMaxBad = 0.01
+
+// ErrTooManyBadRows is returned when a file's quarantined share exceeds Options.MaxBad.
+var ErrTooManyBadRows = errors.New("too many bad rows")
+
+// File loads one file, all or nothing: rows go to a staging table first and
+// reach the real table in one INSERT … SELECT only when the whole file was
+// read and its bad-row share is within opt.MaxBad. Bad rows go to the
+// quarantine table. A rerun after a crash loads the file again; the tables'
+// keys keep one version of each row.
 func (l *Loader) File(ctx context.Context, path string, opt Options) (*Result, error) {
-	raw, err := os.ReadFile(path)
+	checksum, size, err := checksumFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("reading %s: %w", path, err)
 	}
-	sum := sha256.Sum256(raw)
-	checksum := hex.EncodeToString(sum[:])
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("reading %s: %w", path, err)
+	}
+	defer f.Close()
 	res := &Result{File: filepath.Base(path)}
-	text, enc, err := openText(raw, opt.Encoding)
+	text, enc, err := textReader(f, opt.Encoding)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
@@ -114,7 +128,7 @@ func (l *Loader) File(ctx context.Context, path string, opt Options) (*Result, e
 	if prev, err := l.st.Query(ctx, l.q.CompletedIngest, store.Args{"checksum": checksum}); err != nil {
 		return nil, err
 	} else if len(prev.Rows) > 0 {
-		n, err := countRecords(text)
+		n, err := countRecords(r)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", path, err)
 		}
@@ -123,32 +137,20 @@ func (l *Loader) File(ctx context.Context, path string, opt Options) (*Result, e
 		return res, nil
 	}
 
-	b, err := l.newBatch(ctx, entity, cols, opt, res)
+	staging, err := l.st.CreateStaging(ctx, entity.Table)
+	if err != nil {
+		return nil, err
+	}
+	defer func() { _ = l.st.DropTable(context.WithoutCancel(ctx), staging) }()
+	b, err := l.newBatch(ctx, entity, staging, cols, opt, res)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	ingestID := newID()
 	started := time.Now().UTC()
-	for {
-		rec, err := r.Read()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		line, _ := r.FieldPos(0)
-		res.Read++
-		if err != nil {
-			var perr *csv.ParseError
-			if errors.As(err, &perr) {
-				line = perr.Line
-				err = perr.Err
-			}
-			b.quarantine(Problem{Line: line, Reason: fmt.Sprintf("the CSV structure is broken here (%v); check the quotes on this line", err)}, strings.Join(rec, ","))
-			continue
-		}
-		if err := b.add(rec, line); err != nil {
-			b.abort()
-			return nil, fmt.Errorf("%s, line %d: %w", path, line, err)
-		}
+	if err := readRecords(ctx, r, b, res); err != nil {
+		b.abort()
+		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	if err := b.finish(); err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
@@ -156,10 +158,45 @@ func (l *Loader) File(ctx context.Context, path string, opt Options) (*Result, e
 	if err := l.writeQuarantine(ctx, b.bad, checksum, ingestID, res, entity); err != nil {
 		return nil, err
 	}
-	if err := l.recordLedger(ctx, checksum, ingestID, int64(len(raw)), started, res); err != nil {
+	maxBad := opt.MaxBad
+	if maxBad == 0 {
+		maxBad = DefaultMaxBad
+	}
+	if res.Read > 0 && float64(res.Quarantined)/float64(res.Read) > maxBad {
+		res.HeldBack, res.Loaded = res.Loaded, 0
+		return res, fmt.Errorf("%s: %w: %d of %d rows (%.1f%%) could not be used, more than the %.1f%% allowed by --max-bad; nothing from this file was loaded. Fix the rows listed in `uptake report` (quarantine), or raise --max-bad", path, ErrTooManyBadRows, res.Quarantined, res.Read, 100*float64(res.Quarantined)/float64(res.Read), 100*maxBad)
+	}
+	if err := l.st.MoveRows(ctx, staging, entity.Table); err != nil {
+		return nil, fmt.Errorf("%s: publishing the loaded rows: %w", path, err)
+	}
+	if err := l.recordLedger(ctx, checksum, ingestID, size, started, res); err != nil {
 		return nil, err
 	}
 	return res, nil
+}
+
+// readRecords feeds every record after the header to the batch.
+func readRecords(ctx context.Context, r *csv.Reader, b *batch, res *Result) error {
+	for {
+		rec, err := r.Read()
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		line, _ := r.FieldPos(0)
+		res.Read++
+		if res.Read%65536 == 0 && ctx.Err() != nil {
+			return ctx.Err()
+		}
+		if err != nil {
+			var perr *csv.ParseError
+			if !errors.As(err, &perr) {
+				return err
+			}
+			b.quarantine(Problem{Line: perr.StartLine, Reason: fmt.Sprintf("the CSV structure is broken here (%v); check the quotes on this line", perr.Err)}, strings.Join(rec, ","))
+			continue
+		}
+		b.add(rec, line)
+	}
 }
 
 func (l *Loader) entity(cols []string, name string) (Entity, error) {
@@ -178,13 +215,13 @@ func (l *Loader) entity(cols []string, name string) (Entity, error) {
 	return detectEntity(cols)
 }
 
-func countRecords(text []byte) (int64, error) {
-	r := newCSVReader(text)
+// countRecords counts the records left in r.
+func countRecords(r *csv.Reader) (int64, error) {
 	var n int64
 	for {
 		_, err := r.Read()
 		if errors.Is(err, io.EOF) {
-			return n - 1, nil // minus the header
+			return n, nil
 		}
 		n++
 		var perr *csv.ParseError

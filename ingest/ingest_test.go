@@ -3,6 +3,7 @@ package ingest_test
 import (
 	"compress/gzip"
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -26,7 +27,7 @@ func mustLoader(t *testing.T, st *store.Store) *ingest.Loader {
 
 func checkIdentity(t *testing.T, r *ingest.Result) {
 	t.Helper()
-	if r.Read != r.Loaded+r.Quarantined+r.Duplicates {
+	if r.Read != r.Loaded+r.Quarantined+r.Duplicates+r.HeldBack {
 		t.Fatalf("%s: read %d != loaded %d + quarantined %d + duplicates %d", r.File, r.Read, r.Loaded, r.Quarantined, r.Duplicates)
 	}
 }
@@ -100,7 +101,7 @@ func TestBadRowsAreQuarantinedWithLineAndColumn(t *testing.T) {
 	env.Each(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
 		l := mustLoader(t, st)
-		r, err := l.File(ctx, "testdata/tickets_bad.csv", ingest.Options{Location: time.UTC})
+		r, err := l.File(ctx, "testdata/tickets_bad.csv", ingest.Options{Location: time.UTC, MaxBad: 1})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -177,4 +178,26 @@ func writeGzip(t *testing.T, path, content string) {
 	zw.Write([]byte(content))
 	zw.Close()
 	f.Close()
+}
+
+func TestTooManyBadRowsLoadsNothing(t *testing.T) {
+	env.Each(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		r, err := mustLoader(t, st).File(ctx, "testdata/tickets_bad.csv", ingest.Options{MaxBad: 0.5})
+		if !errors.Is(err, ingest.ErrTooManyBadRows) || !strings.Contains(err.Error(), "3 of 5 rows (60.0%)") || !strings.Contains(err.Error(), "nothing from this file was loaded") {
+			t.Fatalf("error = %v", err)
+		}
+		checkIdentity(t, r)
+		if r.Loaded != 0 || r.HeldBack != 2 || r.Quarantined != 3 {
+			t.Fatalf("%+v", r)
+		}
+		rows, _ := st.TableRows(ctx)
+		if rows["tickets"] != 0 || rows["quarantine"] != 3 || rows["ingest_ledger"] != 0 {
+			t.Fatalf("stored %v", rows)
+		}
+		tables, err := st.Query(ctx, store.Query{Name: "staging_left", SQL: "SELECT count() FROM system.tables WHERE database = currentDatabase() AND startsWith(name, 'staging_')"}, nil)
+		if err != nil || tables.Rows[0][0].(uint64) != 0 {
+			t.Fatalf("staging tables left: %v %v", tables, err)
+		}
+	})
 }

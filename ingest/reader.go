@@ -4,57 +4,88 @@ import (
 	"bufio"
 	"bytes"
 	"compress/gzip"
+	"crypto/sha256"
 	"encoding/csv"
+	"encoding/hex"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
 )
 
-// openText unwraps gzip, drops a UTF-8 byte-order mark and converts
-// Windows-1252 to UTF-8 when the content is not valid UTF-8 (or when asked).
-// It returns the text and the encoding it used.
-func openText(raw []byte, encoding string) ([]byte, string, error) {
-	if len(raw) > 2 && raw[0] == 0x1f && raw[1] == 0x8b {
-		zr, err := gzip.NewReader(bytes.NewReader(raw))
+// sniffSize is how much of a file is looked at to detect its encoding and delimiter.
+const sniffSize = 1 << 20
+
+// checksumFile hashes a file's bytes (as stored, compressed or not).
+func checksumFile(path string) (string, int64, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", 0, err
+	}
+	defer f.Close()
+	h := sha256.New()
+	n, err := io.Copy(h, f)
+	if err != nil {
+		return "", 0, err
+	}
+	return hex.EncodeToString(h.Sum(nil)), n, nil
+}
+
+// textReader streams a file as UTF-8 text: it unwraps gzip, drops a UTF-8
+// byte-order mark and converts Windows-1252 when the start of the file is
+// not valid UTF-8 (or when asked). It returns the reader and the encoding used.
+func textReader(f io.Reader, encoding string) (*bufio.Reader, string, error) {
+	br := bufio.NewReaderSize(f, 256<<10)
+	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
+		zr, err := gzip.NewReader(br)
 		if err != nil {
 			return nil, "", fmt.Errorf("the file looks gzip-compressed but cannot be opened: %w", err)
 		}
-		if raw, err = io.ReadAll(zr); err != nil {
-			return nil, "", fmt.Errorf("the gzip content is damaged: %w", err)
-		}
+		br = bufio.NewReaderSize(zr, 256<<10)
 	}
-	raw = bytes.TrimPrefix(raw, []byte("\xef\xbb\xbf"))
-	switch strings.ToLower(encoding) {
+	if bom, _ := br.Peek(3); bytes.Equal(bom, []byte("\xef\xbb\xbf")) {
+		_, _ = br.Discard(3)
+	}
+	enc := strings.ToLower(encoding)
+	switch enc {
 	case "", "auto":
-		if utf8.Valid(raw) {
-			return raw, "utf-8", nil
+		head, _ := br.Peek(sniffSize)
+		if validUTF8Prefix(head) {
+			return br, "utf-8", nil
 		}
-		encoding = "windows-1252"
+		enc = "windows-1252"
 	case "utf-8", "utf8":
-		if !utf8.Valid(raw) {
-			return nil, "", fmt.Errorf("the file is not valid UTF-8; try --encoding windows-1252")
-		}
-		return raw, "utf-8", nil
+		return br, "utf-8", nil
 	}
-	switch strings.ToLower(encoding) {
+	switch enc {
 	case "windows-1252", "cp1252", "latin-1", "latin1", "iso-8859-1":
-		out, err := charmap.Windows1252.NewDecoder().Bytes(raw)
-		if err != nil {
-			return nil, "", fmt.Errorf("decoding %s: %w", encoding, err)
-		}
-		return out, "windows-1252", nil
+		return bufio.NewReaderSize(charmap.Windows1252.NewDecoder().Reader(br), 256<<10), "windows-1252", nil
 	}
 	return nil, "", fmt.Errorf("unknown encoding %q; use utf-8 or windows-1252", encoding)
 }
 
+// validUTF8Prefix is utf8.Valid, forgiving a rune cut off by the end of the sample.
+func validUTF8Prefix(b []byte) bool {
+	for i := 0; i < utf8.UTFMax && len(b) > 0; i++ {
+		if utf8.Valid(b) {
+			return true
+		}
+		b = b[:len(b)-1]
+	}
+	return len(b) == 0 || utf8.Valid(b)
+}
+
 // newCSVReader reads , or ; delimited text, whichever the header line uses.
-func newCSVReader(text []byte) *csv.Reader {
-	first, _, _ := bufio.NewReader(bytes.NewReader(text)).ReadLine()
-	r := csv.NewReader(bytes.NewReader(text))
-	if strings.Count(string(first), ";") > strings.Count(string(first), ",") {
+func newCSVReader(br *bufio.Reader) *csv.Reader {
+	head, _ := br.Peek(sniffSize)
+	if i := bytes.IndexByte(head, '\n'); i >= 0 {
+		head = head[:i]
+	}
+	r := csv.NewReader(br)
+	if bytes.Count(head, []byte(";")) > bytes.Count(head, []byte(",")) {
 		r.Comma = ';'
 	}
 	r.FieldsPerRecord = -1

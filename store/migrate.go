@@ -27,6 +27,7 @@ type storeQueries struct {
 	AppliedMigrations     Query `sql:"applied_migrations"`
 	RecordMigration       Query `sql:"record_migration"`
 	TableRows             Query `sql:"table_rows"`
+	StaleStagingTables    Query `sql:"stale_staging_tables"`
 }
 
 func loadStoreQueries() (*storeQueries, error) {

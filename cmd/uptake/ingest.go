@@ -29,7 +29,14 @@ Examples:
 		mapping := fs.String("map", "", "column mapping, our_column=Their Column, comma-separated")
 		tz := fs.String("timezone", "UTC", "time zone of times written without an offset, e.g. Europe/Paris")
 		encoding := fs.String("encoding", "auto", "text encoding: auto, utf-8 or windows-1252")
+		maxBad := fs.Float64("max-bad", 100*ingest.DefaultMaxBad, "largest percentage of a file's rows that may be quarantined; above it nothing from the file is loaded")
 		return func(ctx context.Context, env *runEnv, args []string) error {
+			if *maxBad < 0 || *maxBad > 100 {
+				return fmt.Errorf("--max-bad %v must be a percentage from 0 to 100", *maxBad)
+			}
+			if *maxBad == 0 {
+				*maxBad = 1e-9 // zero tolerance, not "use the default"
+			}
 			if len(args) == 0 {
 				return fmt.Errorf("name the files to load, e.g. uptake ingest ./sample-data/*.csv")
 			}
@@ -54,19 +61,25 @@ Examples:
 			failed := 0
 			for _, path := range args {
 				start := time.Now()
-				res, err := loader.File(ctx, path, ingest.Options{Entity: *entity, Mapping: m, Location: loc, Encoding: *encoding})
+				res, err := loader.File(ctx, path, ingest.Options{Entity: *entity, Mapping: m, Location: loc, Encoding: *encoding, MaxBad: *maxBad / 100})
+				if res != nil {
+					printIngest(env, res, time.Since(start))
+					total.Read += res.Read
+					total.Loaded += res.Loaded
+					total.Quarantined += res.Quarantined
+					total.Duplicates += res.Duplicates
+					total.HeldBack += res.HeldBack
+				}
 				if err != nil {
 					fmt.Fprintf(env.stderr, "not loaded: %v\n", err)
 					failed++
-					continue
 				}
-				printIngest(env, res, time.Since(start))
-				total.Read += res.Read
-				total.Loaded += res.Loaded
-				total.Quarantined += res.Quarantined
-				total.Duplicates += res.Duplicates
 			}
-			fmt.Fprintf(env.stdout, "Total: read %d = loaded %d + quarantined %d + duplicates skipped %d\n", total.Read, total.Loaded, total.Quarantined, total.Duplicates)
+			fmt.Fprintf(env.stdout, "Total: read %d = loaded %d + quarantined %d + duplicates skipped %d", total.Read, total.Loaded, total.Quarantined, total.Duplicates)
+			if total.HeldBack > 0 {
+				fmt.Fprintf(env.stdout, " + held back %d", total.HeldBack)
+			}
+			fmt.Fprintln(env.stdout)
 			if failed > 0 {
 				return fmt.Errorf("%d of %d files could not be loaded (see above); the others are stored", failed, len(args))
 			}
@@ -76,8 +89,12 @@ Examples:
 }
 
 func printIngest(env *runEnv, res *ingest.Result, took time.Duration) {
-	fmt.Fprintf(env.stdout, "%s (%s): read %d = loaded %d + quarantined %d + duplicates skipped %d  [%s]\n",
-		res.File, res.Entity, res.Read, res.Loaded, res.Quarantined, res.Duplicates, took.Round(time.Millisecond))
+	fmt.Fprintf(env.stdout, "%s (%s): read %d = loaded %d + quarantined %d + duplicates skipped %d",
+		res.File, res.Entity, res.Read, res.Loaded, res.Quarantined, res.Duplicates)
+	if res.HeldBack > 0 {
+		fmt.Fprintf(env.stdout, " + held back %d (file refused)", res.HeldBack)
+	}
+	fmt.Fprintf(env.stdout, "  [%s]\n", took.Round(time.Millisecond))
 	if res.AlreadyLoaded != "" {
 		fmt.Fprintf(env.stdout, "  skipped: %s\n", res.AlreadyLoaded)
 	}

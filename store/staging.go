@@ -1,0 +1,64 @@
+package store
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"time"
+)
+
+// staleStagingAge is when a staging table is surely left by a dead ingest.
+const staleStagingAge = 24 * time.Hour
+
+// CreateStaging creates an empty table shaped like table, for loading a file
+// before it is published with MoveRows. It also drops staging tables left by
+// ingests that died more than a day ago.
+func (s *Store) CreateStaging(ctx context.Context, table string) (string, error) {
+	if !validIdentifier(table) {
+		return "", fmt.Errorf("table name %q is not valid", table)
+	}
+	if err := s.dropStaleStaging(ctx); err != nil {
+		return "", err
+	}
+	var id [4]byte
+	_, _ = rand.Read(id[:])
+	name := fmt.Sprintf("staging_%s_%d_%s", table, time.Now().Unix(), hex.EncodeToString(id[:]))
+	if err := s.eng.exec(ctx, "CREATE TABLE "+name+" AS "+table); err != nil {
+		return "", fmt.Errorf("creating staging table for %s: %w", table, err)
+	}
+	return name, nil
+}
+
+// MoveRows publishes a staging table's rows into table in one statement.
+func (s *Store) MoveRows(ctx context.Context, staging, table string) error {
+	if !validIdentifier(staging) || !validIdentifier(table) {
+		return fmt.Errorf("table names %q, %q are not valid", staging, table)
+	}
+	return s.eng.exec(ctx, "INSERT INTO "+table+" SELECT * FROM "+staging)
+}
+
+// DropTable removes a table if it exists.
+func (s *Store) DropTable(ctx context.Context, table string) error {
+	if !validIdentifier(table) {
+		return fmt.Errorf("table name %q is not valid", table)
+	}
+	return s.eng.exec(ctx, "DROP TABLE IF EXISTS "+table)
+}
+
+func (s *Store) dropStaleStaging(ctx context.Context) error {
+	q, err := loadStoreQueries()
+	if err != nil {
+		return err
+	}
+	res, err := s.Query(ctx, q.StaleStagingTables, Args{"before": time.Now().Add(-staleStagingAge).Unix()})
+	if err != nil {
+		return err
+	}
+	for _, r := range res.Rows {
+		if err := s.DropTable(ctx, r[0].(string)); err != nil {
+			return fmt.Errorf("dropping stale staging table: %w", err)
+		}
+	}
+	return nil
+}
