@@ -6,13 +6,13 @@ VERSION := $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -s -w -X main.version=$(VERSION)
 DEMO_DIR ?= ./demo-data
 
-.PHONY: build libchdb test lint unit bench fuzz demo clean help
+.PHONY: build libchdb test lint bench fuzz demo clean help
 
 help:
 	@echo "make demo   build, generate sample data, load it into the embedded store, serve http://localhost:8080"
 	@echo "make test   lint and run every test on both engines (installs libchdb and a test ClickHouse server)"
 	@echo "make build  build bin/uptake (and fetch libchdb for the embedded store)"
-	@echo "make bench  insert benchmarks on both engines (5,000,000 rows, 5 runs each)"
+	@echo "make bench  insert and ingest benchmarks on both engines (5 runs each)"
 	@echo "make fuzz   longer fuzzing of the parsers"
 
 build: libchdb
@@ -31,7 +31,7 @@ test: libchdb lint
 	scripts/test.sh
 
 bench: libchdb
-	scripts/with-test-server.sh $(GO) test -run '^$$' -bench . -benchtime 1x -count 5 -timeout 30m ./store/
+	scripts/with-test-server.sh $(GO) test -run '^$$' -bench . -benchtime 1x -count 5 -timeout 60m ./store/ ./ingest/
 
 fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzQuoteString -fuzztime 60s ./store/

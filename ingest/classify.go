@@ -58,32 +58,38 @@ func inferCategory(subject, body string) string {
 	return best
 }
 
-// stopWords are frequent function words, which tell languages apart well.
-var stopWords = map[string][]string{
-	"en": {"the", "and", "to", "is", "of", "in", "it", "for", "on", "with", "how", "can", "we", "my", "not", "do", "i", "a"},
-	"fr": {"le", "la", "les", "et", "de", "des", "du", "un", "une", "est", "pour", "pas", "comment", "nous", "je", "dans", "sur", "ne"},
-	"de": {"der", "die", "das", "und", "ist", "nicht", "ich", "wir", "wie", "ein", "eine", "mit", "für", "auf", "zu", "den", "kann", "im"},
+// stopWordLanguage maps frequent function words, which tell languages apart
+// well, to their language.
+var stopWordLanguage = map[string]string{
+	"the": "en", "and": "en", "to": "en", "is": "en", "of": "en", "in": "en", "it": "en", "for": "en", "on": "en",
+	"with": "en", "how": "en", "can": "en", "we": "en", "my": "en", "not": "en", "do": "en", "i": "en", "a": "en",
+	"le": "fr", "la": "fr", "les": "fr", "et": "fr", "de": "fr", "des": "fr", "du": "fr", "un": "fr", "une": "fr",
+	"est": "fr", "pour": "fr", "pas": "fr", "comment": "fr", "nous": "fr", "je": "fr", "dans": "fr", "sur": "fr", "ne": "fr",
+	"der": "de", "die": "de", "das": "de", "und": "de", "ist": "de", "nicht": "de", "ich": "de", "wir": "de", "wie": "de",
+	"ein": "de", "eine": "de", "mit": "de", "für": "de", "auf": "de", "zu": "de", "den": "de", "kann": "de", "im": "de",
 }
 
 // detectLanguage returns en, fr or de by stop-word counts, or "" when the
 // text gives no signal.
 func detectLanguage(text string) string {
-	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) })
-	counts := map[string]int{}
-	for _, w := range words {
-		for lang, stops := range stopWords {
-			for _, s := range stops {
-				if w == s {
-					counts[lang]++
-				}
-			}
+	var en, fr, de int
+	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		switch stopWordLanguage[w] {
+		case "en":
+			en++
+		case "fr":
+			fr++
+		case "de":
+			de++
 		}
 	}
-	best, bestN := "", 0
-	for _, lang := range []string{"en", "fr", "de"} {
-		if counts[lang] > bestN {
-			best, bestN = lang, counts[lang]
-		}
+	switch {
+	case en == 0 && fr == 0 && de == 0:
+		return ""
+	case en >= fr && en >= de:
+		return "en"
+	case fr >= de:
+		return "fr"
 	}
-	return best
+	return "de"
 }

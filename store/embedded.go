@@ -12,8 +12,12 @@ import (
 	"sync/atomic"
 )
 
-// embeddedChunkRows is how many rows one chunk file holds during a bulk insert.
-const embeddedChunkRows = 1_000_000
+// A bulk-insert chunk file holds at most embeddedChunkRows rows or
+// embeddedChunkBytes bytes, so memory stays bounded however wide the rows.
+const (
+	embeddedChunkRows  = 1_000_000
+	embeddedChunkBytes = 48 << 20
+)
 
 // embedded is one database on the shared in-process chDB engine.
 type embedded struct {
@@ -119,7 +123,7 @@ func (in *embeddedInsert) appendRow(row []any) error {
 		in.buf = appendRowBinary(in.buf, v, in.types[i])
 	}
 	in.rows++
-	if in.rows >= embeddedChunkRows {
+	if in.rows >= embeddedChunkRows || len(in.buf) >= embeddedChunkBytes {
 		return in.send()
 	}
 	return nil
