@@ -12,6 +12,7 @@ import (
 // batch converts the records of one file and sends the good ones to the store.
 type batch struct {
 	entity  Entity
+	format  string
 	source  []int       // for each target column, the CSV field index, or -1
 	targets []string    // table columns written
 	convs   []converter // per target column
@@ -27,7 +28,7 @@ type badRow struct {
 	raw string
 }
 
-func (l *Loader) newBatch(ctx context.Context, e Entity, staging string, header []string, opt Options, res *Result) (*batch, error) {
+func (l *Loader) newBatch(ctx context.Context, e Entity, formatName, staging string, header []string, opt Options, res *Result) (*batch, error) {
 	loc := opt.Location
 	if loc == nil {
 		loc = time.UTC
@@ -40,7 +41,7 @@ func (l *Loader) newBatch(ctx context.Context, e Entity, staging string, header 
 	for _, c := range tableCols {
 		types[c.Name] = c.Type
 	}
-	b := &batch{entity: e, res: res}
+	b := &batch{entity: e, format: formatName, res: res}
 	seen := map[string]bool{}
 	for i, h := range header {
 		switch {
@@ -129,7 +130,7 @@ func (b *batch) derive() {
 			}
 		}
 	}
-	set("source", "generic-csv")
+	set("source", b.format)
 	if b.entity.Name != "tickets" {
 		return
 	}
@@ -192,7 +193,7 @@ func (l *Loader) recordLedger(ctx context.Context, checksum, ingestID string, si
 	if len(res.IgnoredColumns) > 0 {
 		msg = "ignored columns: " + strings.Join(res.IgnoredColumns, ", ")
 	}
-	if err := in.Append(checksum, ingestID, res.File, size, "generic-csv", res.Entity, "complete", started, time.Now().UTC(),
+	if err := in.Append(checksum, ingestID, res.File, size, res.Format, res.Entity, "complete", started, time.Now().UTC(),
 		res.Read, res.Loaded, res.Quarantined, res.Duplicates, msg); err != nil {
 		in.Abort()
 		return err

@@ -4,14 +4,12 @@ import (
 	"context"
 	"crypto/rand"
 	"embed"
-	"encoding/csv"
 	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"github.com/uptake/uptake/store"
@@ -41,7 +39,8 @@ func NewLoader(st *store.Store) (*Loader, error) {
 
 // Options shape one file's ingest.
 type Options struct {
-	Entity   string            // generic format; detected from the header when empty
+	Format   string            // input format (see FormatNames); detected when empty
+	Entity   string            // kind of data of a generic file; detected from the header when empty
 	Mapping  map[string]string // normalized source header → our column (--map)
 	Location *time.Location    // for times without an offset (--timezone); UTC when nil
 	Encoding string            // "", utf-8 or windows-1252
@@ -67,6 +66,7 @@ func (p Problem) String() string {
 type Result struct {
 	File           string
 	Entity         string
+	Format         string
 	Encoding       string
 	Read           int64
 	Loaded         int64
@@ -107,28 +107,21 @@ func (l *Loader) File(ctx context.Context, path string, opt Options) (*Result, e
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	res.Encoding = enc
-	r := newCSVReader(text)
-	header, err := r.Read()
-	if err != nil {
-		return nil, fmt.Errorf("%s, line 1: cannot read the header: %w", path, err)
-	}
-	cols := make([]string, len(header))
-	for i, h := range header {
-		cols[i] = normalizeHeader(h)
-		if ours, ok := opt.Mapping[cols[i]]; ok {
-			cols[i] = ours
-		}
-	}
-	entity, err := l.entity(cols, opt.Entity)
+	fm, err := chooseFormat(text, opt.Format)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
-	res.Entity = entity.Name
+	src, err := fm.open(text, opt)
+	if err != nil {
+		return nil, fmt.Errorf("%s (read as %s): %w", path, fm.name, err)
+	}
+	entity := src.Entity()
+	res.Entity, res.Format = entity.Name, fm.name
 
 	if prev, err := l.st.Query(ctx, l.q.CompletedIngest, store.Args{"checksum": checksum}); err != nil {
 		return nil, err
 	} else if len(prev.Rows) > 0 {
-		n, err := countRecords(r)
+		n, err := countRecords(src)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", path, err)
 		}
@@ -142,13 +135,13 @@ func (l *Loader) File(ctx context.Context, path string, opt Options) (*Result, e
 		return nil, err
 	}
 	defer func() { _ = l.st.DropTable(context.WithoutCancel(ctx), staging) }()
-	b, err := l.newBatch(ctx, entity, staging, cols, opt, res)
+	b, err := l.newBatch(ctx, entity, fm.name, staging, src.Columns(), opt, res)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	ingestID := newID()
 	started := time.Now().UTC()
-	if err := readRecords(ctx, r, b, res); err != nil {
+	if err := readRecords(ctx, src, b, res); err != nil {
 		b.abort()
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
@@ -175,57 +168,40 @@ func (l *Loader) File(ctx context.Context, path string, opt Options) (*Result, e
 	return res, nil
 }
 
-// readRecords feeds every record after the header to the batch.
-func readRecords(ctx context.Context, r *csv.Reader, b *batch, res *Result) error {
+// readRecords feeds every record of src to the batch.
+func readRecords(ctx context.Context, src source, b *batch, res *Result) error {
 	for {
-		rec, err := r.Read()
+		rec, line, err := src.Next()
 		if errors.Is(err, io.EOF) {
 			return nil
 		}
-		line, _ := r.FieldPos(0)
 		res.Read++
 		if res.Read%65536 == 0 && ctx.Err() != nil {
 			return ctx.Err()
 		}
-		if err != nil {
-			var perr *csv.ParseError
-			if !errors.As(err, &perr) {
-				return err
-			}
-			b.quarantine(Problem{Line: perr.StartLine, Reason: fmt.Sprintf("the CSV structure is broken here (%v); check the quotes on this line", perr.Err)}, strings.Join(rec, ","))
+		var rowErr *RowError
+		if errors.As(err, &rowErr) {
+			b.quarantine(Problem{Line: rowErr.Line, Column: rowErr.Column, Reason: rowErr.Reason}, rowErr.Raw)
 			continue
+		}
+		if err != nil {
+			return err
 		}
 		b.add(rec, line)
 	}
 }
 
-func (l *Loader) entity(cols []string, name string) (Entity, error) {
-	if name != "" {
-		e, err := EntityByName(name)
-		if err != nil {
-			return Entity{}, err
-		}
-		for _, c := range e.Required {
-			if !contains(cols, c) {
-				return Entity{}, fmt.Errorf("the header has no %q column, which %s files need (map yours with --map %s=YourColumn)", c, e.Name, c)
-			}
-		}
-		return e, nil
-	}
-	return detectEntity(cols)
-}
-
-// countRecords counts the records left in r.
-func countRecords(r *csv.Reader) (int64, error) {
+// countRecords counts the records left in src, readable or not.
+func countRecords(src source) (int64, error) {
 	var n int64
 	for {
-		_, err := r.Read()
+		_, _, err := src.Next()
 		if errors.Is(err, io.EOF) {
 			return n, nil
 		}
 		n++
-		var perr *csv.ParseError
-		if err != nil && !errors.As(err, &perr) {
+		var rowErr *RowError
+		if err != nil && !errors.As(err, &rowErr) {
 			return 0, err
 		}
 	}

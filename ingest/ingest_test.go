@@ -201,3 +201,38 @@ func TestTooManyBadRowsLoadsNothing(t *testing.T) {
 		}
 	})
 }
+
+func TestGenericJSONLines(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "tickets.jsonl")
+	content := `{"account_id":"ACC-1","ticket_id":17,"created_at":"2026-02-03T08:00:00Z","subject":"How do I add a shared mailbox?","satisfaction":4,"escalated_to_vendor":false}
+
+{"account_id":"ACC-1","ticket_id":"18","created_at":"2026-02-04 09:30","subject":"Facture en double","category":"billing","extra":{"nested":true}}
+{"account_id":"ACC-2","ticket_id":"19","created_at":
+{"account_id":"ACC-2","ticket_id":"20","created_at":"yesterday"}
+`
+	os.WriteFile(path, []byte(content), 0o600)
+	env.Each(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		r, err := mustLoader(t, st).File(ctx, path, ingest.Options{MaxBad: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkIdentity(t, r)
+		if r.Format != "generic-jsonl" || r.Entity != "tickets" || r.Read != 4 || r.Loaded != 2 || r.Quarantined != 2 {
+			t.Fatalf("%+v", r)
+		}
+		if got := r.Problems[0].String(); !strings.HasPrefix(got, "line 4: not a JSON object") {
+			t.Errorf("problem 0 = %q", got)
+		}
+		if got := r.Problems[1].String(); !strings.HasPrefix(got, `line 5, column created_at: "yesterday" is not a date`) {
+			t.Errorf("problem 1 = %q", got)
+		}
+		res, err := st.Query(ctx, store.Query{Name: "t", SQL: "SELECT ticket_id, category, source, satisfaction FROM tickets FINAL ORDER BY ticket_id"}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fmt.Sprint(res.Rows) != "[[17 howto generic-jsonl 4] [18 billing generic-jsonl <nil>]]" {
+			t.Errorf("rows %v", res.Rows)
+		}
+	})
+}

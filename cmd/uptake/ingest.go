@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/uptake/uptake/ingest"
@@ -25,6 +26,7 @@ Examples:
   uptake ingest --entity tickets --map 'ticket_id=Ticket ID,subject=Ticket Subject,created_at=Date of Purchase' export.csv
   uptake ingest --timezone Europe/Paris --encoding windows-1252 tickets.csv`,
 	define: func(fs *flag.FlagSet) func(context.Context, *runEnv, []string) error {
+		formatName := fs.String("format", "auto", "input format, detected when auto: "+strings.Join(ingest.FormatNames(), ", "))
 		entity := fs.String("entity", "", "kind of data in the files (accounts, subscriptions, usage, tickets, courses, trainings); detected from the header when empty")
 		mapping := fs.String("map", "", "column mapping, our_column=Their Column, comma-separated")
 		tz := fs.String("timezone", "UTC", "time zone of times written without an offset, e.g. Europe/Paris")
@@ -61,7 +63,7 @@ Examples:
 			failed := 0
 			for _, path := range args {
 				start := time.Now()
-				res, err := loader.File(ctx, path, ingest.Options{Entity: *entity, Mapping: m, Location: loc, Encoding: *encoding, MaxBad: *maxBad / 100})
+				res, err := loader.File(ctx, path, ingest.Options{Format: *formatName, Entity: *entity, Mapping: m, Location: loc, Encoding: *encoding, MaxBad: *maxBad / 100})
 				if res != nil {
 					printIngest(env, res, time.Since(start))
 					total.Read += res.Read
@@ -89,8 +91,8 @@ Examples:
 }
 
 func printIngest(env *runEnv, res *ingest.Result, took time.Duration) {
-	fmt.Fprintf(env.stdout, "%s (%s): read %d = loaded %d + quarantined %d + duplicates skipped %d",
-		res.File, res.Entity, res.Read, res.Loaded, res.Quarantined, res.Duplicates)
+	fmt.Fprintf(env.stdout, "%s (%s, %s): read %d = loaded %d + quarantined %d + duplicates skipped %d",
+		res.File, res.Entity, res.Format, res.Read, res.Loaded, res.Quarantined, res.Duplicates)
 	if res.HeldBack > 0 {
 		fmt.Fprintf(env.stdout, " + held back %d (file refused)", res.HeldBack)
 	}

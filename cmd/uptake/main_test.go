@@ -148,7 +148,7 @@ func TestEmbeddedMigrateTwiceAndDataSurvivesRestart(t *testing.T) {
 		t.Fatalf("generate: %s", out)
 	}
 	code, out = uptake(t, dir, nil, "ingest", "sample/accounts.csv", "sample/tickets.csv")
-	if code != 0 || !strings.Contains(out, "accounts.csv (accounts): read 40 = loaded 40 + quarantined 0 + duplicates skipped 0") {
+	if code != 0 || !strings.Contains(out, "accounts.csv (accounts, generic-csv): read 40 = loaded 40 + quarantined 0 + duplicates skipped 0") {
 		t.Fatalf("ingest: %d %s", code, out)
 	}
 	// A new process on the same folder sees the same data.
