@@ -45,6 +45,8 @@ type Options struct {
 	Location *time.Location    // for times without an offset (--timezone); UTC when nil
 	Encoding string            // "", utf-8 or windows-1252
 	MaxBad   float64           // largest share of quarantined rows a file may have (0 means DefaultMaxBad)
+	Account  string            // account of files that carry none (Microsoft 365 reports), --account
+	FileName string            // the file's base name, for rules that take the account from it
 }
 
 // Problem is one quarantined row: where it is and why it could not be used.
@@ -102,6 +104,7 @@ func (l *Loader) File(ctx context.Context, path string, opt Options) (*Result, e
 	}
 	defer f.Close()
 	res := &Result{File: filepath.Base(path)}
+	opt.FileName = res.File
 	text, enc, err := textReader(f, opt.Encoding)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)

@@ -46,10 +46,11 @@ type format struct {
 
 // formats are tried in order: specific vendor formats before the generic ones.
 func formats() []format {
-	return []format{
-		{name: "generic-jsonl", detect: looksLikeJSONLines, open: openGenericJSONL},
-		{name: "generic-csv", detect: func([]byte) bool { return true }, open: openGenericCSV},
-	}
+	all := append(microsoft365Formats(), helpDeskFormats()...)
+	return append(all,
+		format{name: "generic-jsonl", detect: looksLikeJSONLines, open: openGenericJSONL},
+		format{name: "generic-csv", detect: func([]byte) bool { return true }, open: openGenericCSV},
+	)
 }
 
 // FormatNames lists the formats --format accepts.

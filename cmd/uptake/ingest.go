@@ -31,6 +31,7 @@ Examples:
 		mapping := fs.String("map", "", "column mapping, our_column=Their Column, comma-separated")
 		tz := fs.String("timezone", "UTC", "time zone of times written without an offset, e.g. Europe/Paris")
 		encoding := fs.String("encoding", "auto", "text encoding: auto, utf-8 or windows-1252")
+		account := fs.String("account", "", "account the files belong to, for exports that carry none (Microsoft 365 usage reports)")
 		maxBad := fs.Float64("max-bad", 100*ingest.DefaultMaxBad, "largest percentage of a file's rows that may be quarantined; above it nothing from the file is loaded")
 		return func(ctx context.Context, env *runEnv, args []string) error {
 			if *maxBad < 0 || *maxBad > 100 {
@@ -63,7 +64,7 @@ Examples:
 			failed := 0
 			for _, path := range args {
 				start := time.Now()
-				res, err := loader.File(ctx, path, ingest.Options{Format: *formatName, Entity: *entity, Mapping: m, Location: loc, Encoding: *encoding, MaxBad: *maxBad / 100})
+				res, err := loader.File(ctx, path, ingest.Options{Format: *formatName, Entity: *entity, Mapping: m, Location: loc, Encoding: *encoding, MaxBad: *maxBad / 100, Account: *account})
 				if res != nil {
 					printIngest(env, res, time.Since(start))
 					total.Read += res.Read

