@@ -100,6 +100,11 @@ func parseFlagOrInt(s string) (any, error) {
 // parseTime reads the usual shapes, plus epoch seconds; times without an
 // offset are in loc (--timezone).
 func parseTime(s string, layouts []string, loc *time.Location, dateOnly bool) (any, error) {
+	if dateOnly {
+		if t, ok := parseISODate(s); ok {
+			return t, nil
+		}
+	}
 	if n, err := strconv.ParseInt(s, 10, 64); err == nil && len(s) >= 9 {
 		t := time.Unix(n, 0).UTC()
 		if dateOnly {
@@ -120,4 +125,34 @@ func parseTime(s string, layouts []string, loc *time.Location, dateOnly bool) (a
 		return parseTime(s, dateLayouts, loc, true)
 	}
 	return nil, fmt.Errorf("%q is not a date; use YYYY-MM-DD, DD-MM-YYYY, MM/DD/YYYY or epoch seconds", s)
+}
+
+// parseISODate reads YYYY-MM-DD without the general layout machinery: usage
+// files hold millions of such dates.
+func parseISODate(s string) (time.Time, bool) {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return time.Time{}, false
+	}
+	num := func(part string) (int, bool) {
+		n := 0
+		for i := 0; i < len(part); i++ {
+			c := part[i]
+			if c < '0' || c > '9' {
+				return 0, false
+			}
+			n = n*10 + int(c-'0')
+		}
+		return n, true
+	}
+	y, ok1 := num(s[:4])
+	m, ok2 := num(s[5:7])
+	d, ok3 := num(s[8:])
+	if !ok1 || !ok2 || !ok3 || m < 1 || m > 12 || d < 1 || d > daysIn(time.Month(m), y) {
+		return time.Time{}, false
+	}
+	return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC), true
+}
+
+func daysIn(m time.Month, year int) int {
+	return time.Date(year, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
 }

@@ -101,13 +101,14 @@ type embeddedInsert struct {
 	buf    []byte
 	rows   int
 	queue  chan []byte
+	free   chan []byte // loaded chunks' buffers, reused so fresh memory is not touched for each chunk
 	done   chan error
 	failed error
 	closed bool
 }
 
 func (e *embedded) newInsert(ctx context.Context, table string, cols []Column) (insertSink, error) {
-	in := &embeddedInsert{e: e, ctx: ctx, table: table, cols: cols, queue: make(chan []byte, 1), done: make(chan error, 1)}
+	in := &embeddedInsert{e: e, ctx: ctx, table: table, cols: cols, queue: make(chan []byte, 1), free: make(chan []byte, 2), done: make(chan error, 1)}
 	for _, c := range cols {
 		in.types = append(in.types, parseType(c.Type))
 	}
@@ -136,7 +137,12 @@ func (in *embeddedInsert) send() error {
 		in.failed = err
 		return err
 	}
-	in.buf, in.rows = make([]byte, 0, cap(in.buf)), 0
+	select {
+	case in.buf = <-in.free:
+	default:
+		in.buf = make([]byte, 0, cap(in.buf))
+	}
+	in.rows = 0
 	return nil
 }
 
@@ -146,6 +152,10 @@ func (in *embeddedInsert) loader() {
 	for chunk := range in.queue {
 		if err == nil {
 			err = in.load(chunk)
+		}
+		select {
+		case in.free <- chunk[:0]:
+		default:
 		}
 		if err != nil {
 			in.done <- err
