@@ -38,7 +38,7 @@ fuzz:
 
 demo: build
 	bin/uptake generate --scale small --out $(DEMO_DIR)/sample
-	bin/uptake ingest --store embedded:$(DEMO_DIR)/store $(DEMO_DIR)/sample/*.csv
+	bin/uptake ingest --store embedded:$(DEMO_DIR)/store --pseudonym-key demo-sample-only $(DEMO_DIR)/sample/*.csv
 	bin/uptake report --store embedded:$(DEMO_DIR)/store
 	bin/uptake serve --store embedded:$(DEMO_DIR)/store --addr :8080
 

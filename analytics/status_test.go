@@ -35,7 +35,7 @@ func TestDataStatusEmptyThenLoaded(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := loader.File(ctx, filepath.Join(dir, "usage.csv"), ingest.Options{}); err != nil {
+		if _, err := loader.File(ctx, filepath.Join(dir, "usage.csv"), ingest.Options{Privacy: ingest.Privacy{PseudonymKey: "test-key"}}); err != nil {
 			t.Fatal(err)
 		}
 		status, err := svc.DataStatus(ctx, 5)

@@ -19,8 +19,16 @@ type batch struct {
 	extra   []string    // derived columns appended after targets
 	in      *store.Inserter
 	res     *Result
-	bad     []badRow
-	values  []any
+	// required[i] says whether targets[i] must not be empty.
+	required []bool
+	// userCol is the index of a user-name column to pseudonymise, or -1.
+	userCol int
+	pseudo  *pseudonymizer
+	// textCols are ticket-text columns whose contact details are masked.
+	textCols []int
+	maskRaw  bool // quarantined raw text is masked too, unless all personal data is kept
+	bad      []badRow
+	values   []any
 }
 
 type badRow struct {
@@ -72,6 +80,12 @@ func (l *Loader) newBatch(ctx context.Context, e Entity, formatName, staging str
 		}
 	}
 	b.values = make([]any, len(b.targets)+len(b.extra))
+	if err := b.preparePrivacy(opt.Privacy); err != nil {
+		return nil, err
+	}
+	for _, t := range b.targets {
+		b.required = append(b.required, contains(e.Required, t))
+	}
 	if b.in, err = l.st.NewInserter(ctx, staging, append(append([]string{}, b.targets...), b.extra...)...); err != nil {
 		return nil, err
 	}
@@ -90,7 +104,7 @@ func (b *batch) add(rec []string, line int) {
 			field = rec[src]
 		}
 		v, err := b.convs[i](field)
-		if err == nil && (v == nil || v == "") && contains(b.entity.Required, b.targets[i]) {
+		if err == nil && (v == nil || v == "") && b.required[i] {
 			err = fmt.Errorf("is empty, but every %s row needs it", strings.TrimSuffix(b.entity.Name, "s"))
 		}
 		if err != nil {
@@ -99,6 +113,7 @@ func (b *batch) add(rec []string, line int) {
 		}
 		b.values[i] = v
 	}
+	b.protect()
 	b.derive()
 	if err := b.in.Append(b.values...); err != nil {
 		b.quarantine(Problem{Line: line, Reason: err.Error()}, strings.Join(rec, ","))
@@ -154,6 +169,9 @@ func (b *batch) derive() {
 }
 
 func (b *batch) quarantine(p Problem, raw string) {
+	if b.maskRaw {
+		raw = maskContacts(raw)
+	}
 	b.res.Quarantined++
 	if len(b.res.Problems) < maxProblems {
 		b.res.Problems = append(b.res.Problems, p)
@@ -199,4 +217,38 @@ func (l *Loader) recordLedger(ctx context.Context, checksum, ingestID string, si
 		return err
 	}
 	return in.Close()
+}
+
+// preparePrivacy finds the columns that hold personal data.
+func (b *batch) preparePrivacy(p Privacy) error {
+	b.userCol = -1
+	b.maskRaw = !p.KeepUserNames || !p.KeepContactDetails
+	for i, t := range b.targets {
+		switch {
+		case t == "user_id" && !p.KeepUserNames:
+			b.userCol = i
+		case (t == "subject" || t == "body") && !p.KeepContactDetails:
+			b.textCols = append(b.textCols, i)
+		}
+	}
+	if b.userCol < 0 {
+		return nil
+	}
+	var err error
+	b.pseudo, err = newPseudonymizer(p.PseudonymKey)
+	return err
+}
+
+// protect pseudonymises user names and masks contact details in ticket text.
+func (b *batch) protect() {
+	if b.userCol >= 0 {
+		if name, ok := b.values[b.userCol].(string); ok && name != "" {
+			b.values[b.userCol] = b.pseudo.name(name)
+		}
+	}
+	for _, i := range b.textCols {
+		if text, ok := b.values[i].(string); ok {
+			b.values[i] = maskContacts(text)
+		}
+	}
 }

@@ -57,7 +57,7 @@ func timedIngest(b *testing.B, st *store.Store, l *ingest.Loader, path string, r
 	}
 	b.StartTimer()
 	start := time.Now()
-	res, err := l.File(ctx, path, ingest.Options{})
+	res, err := l.File(ctx, path, ingest.Options{Privacy: ingest.Privacy{PseudonymKey: "bench-key"}})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -46,6 +46,7 @@ type Options struct {
 	Encoding string            // "", utf-8 or windows-1252
 	MaxBad   float64           // largest share of quarantined rows a file may have (0 means DefaultMaxBad)
 	Account  string            // account of files that carry none (Microsoft 365 reports), --account
+	Privacy  Privacy           // pseudonymisation and masking of personal data
 	FileName string            // the file's base name, for rules that take the account from it
 }
 

@@ -42,7 +42,7 @@ func TestSampleLoadsAndReingestIsANoOp(t *testing.T) {
 		ctx := context.Background()
 		l := mustLoader(t, st)
 		for name, rows := range sum.Files {
-			r, err := l.File(ctx, filepath.Join(dir, name), ingest.Options{})
+			r, err := l.File(ctx, filepath.Join(dir, name), ingest.Options{Privacy: testPrivacy})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -58,7 +58,7 @@ func TestSampleLoadsAndReingestIsANoOp(t *testing.T) {
 		if before["usage"] != uint64(sum.Files["usage.csv"]) || before["tickets"] != uint64(sum.Files["tickets.csv"]) {
 			t.Fatalf("stored %v for files %v", before, sum.Files)
 		}
-		r, err := l.File(ctx, filepath.Join(dir, "usage.csv"), ingest.Options{})
+		r, err := l.File(ctx, filepath.Join(dir, "usage.csv"), ingest.Options{Privacy: testPrivacy})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -84,7 +84,7 @@ func TestOverlappingFilesDoNotDoubleCount(t *testing.T) {
 		ctx := context.Background()
 		l := mustLoader(t, st)
 		for _, f := range []string{"a.csv", "b.csv.gz"} {
-			r, err := l.File(ctx, filepath.Join(dir, f), ingest.Options{})
+			r, err := l.File(ctx, filepath.Join(dir, f), ingest.Options{Privacy: testPrivacy})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -31,6 +31,9 @@ Examples:
 		mapping := fs.String("map", "", "column mapping, our_column=Their Column, comma-separated")
 		tz := fs.String("timezone", "UTC", "time zone of times written without an offset, e.g. Europe/Paris")
 		encoding := fs.String("encoding", "auto", "text encoding: auto, utf-8 or windows-1252")
+		pseudonymKey := fs.String("pseudonym-key", "", "secret key for pseudonymising user names (keep it in the config file, never change it)")
+		keepNames := fs.Bool("keep-user-names", false, "store user principal names and e-mail addresses as they are instead of pseudonyms")
+		keepContacts := fs.Bool("keep-contact-details", false, "leave e-mail addresses and phone numbers in ticket text unmasked")
 		account := fs.String("account", "", "account the files belong to, for exports that carry none (Microsoft 365 usage reports)")
 		maxBad := fs.Float64("max-bad", 100*ingest.DefaultMaxBad, "largest percentage of a file's rows that may be quarantined; above it nothing from the file is loaded")
 		return func(ctx context.Context, env *runEnv, args []string) error {
@@ -64,7 +67,8 @@ Examples:
 			failed := 0
 			for _, path := range args {
 				start := time.Now()
-				res, err := loader.File(ctx, path, ingest.Options{Format: *formatName, Entity: *entity, Mapping: m, Location: loc, Encoding: *encoding, MaxBad: *maxBad / 100, Account: *account})
+				res, err := loader.File(ctx, path, ingest.Options{Format: *formatName, Entity: *entity, Mapping: m, Location: loc, Encoding: *encoding, MaxBad: *maxBad / 100, Account: *account,
+					Privacy: ingest.Privacy{PseudonymKey: *pseudonymKey, KeepUserNames: *keepNames, KeepContactDetails: *keepContacts}})
 				if res != nil {
 					printIngest(env, res, time.Since(start))
 					total.Read += res.Read

@@ -55,7 +55,7 @@ func TestKillDuringIngestThenRerun(t *testing.T) {
 			if code, out := uptake(t, dir, nil, "migrate", "--store", storeURL); code != 0 {
 				t.Fatalf("migrate: %s", out)
 			}
-			cmd := exec.Command(binary, "ingest", "--store", storeURL, file)
+			cmd := exec.Command(binary, "ingest", "--store", storeURL, "--pseudonym-key", "k", file)
 			cmd.Dir = dir
 			if err := cmd.Start(); err != nil {
 				t.Fatal(err)
@@ -72,7 +72,7 @@ func TestKillDuringIngestThenRerun(t *testing.T) {
 			if !strings.Contains(out, "No data loaded yet") && !regexp.MustCompile(`usage\s+0\s+0`).MatchString(out) {
 				t.Fatalf("after kill -9 part of the file is visible:\n%s", out)
 			}
-			code, out := uptake(t, dir, nil, "ingest", "--store", storeURL, file)
+			code, out := uptake(t, dir, nil, "ingest", "--store", storeURL, "--pseudonym-key", "k", file)
 			want := fmt.Sprintf("read %d = loaded %d + quarantined 0 + duplicates skipped 0", rows, rows)
 			if code != 0 || !strings.Contains(out, want) {
 				t.Fatalf("rerun: exit %d\n%s", code, out)
