@@ -12,8 +12,9 @@ var queryFiles embed.FS
 
 // queries are the named SQL statements of this package, one file each.
 type queries struct {
-	TableFreshness store.Query `sql:"table_freshness"`
-	RecentIngests  store.Query `sql:"recent_ingests"`
+	TableFreshness  store.Query `sql:"table_freshness"`
+	RecentIngests   store.Query `sql:"recent_ingests"`
+	QuarantinedRows store.Query `sql:"quarantined_rows"`
 }
 
 // Service answers the product's questions from one store.

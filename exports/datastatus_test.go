@@ -37,7 +37,7 @@ func TestDataStatusWorkbookAndCSV(t *testing.T) {
 			t.Fatal(err)
 		}
 		var xlsx bytes.Buffer
-		if err := exports.DataStatusXLSX(&xlsx, status); err != nil {
+		if err := exports.DataStatusTable(status).WriteXLSX(&xlsx); err != nil {
 			t.Fatal(err)
 		}
 		f, err := excelize.OpenReader(&xlsx)
@@ -61,7 +61,7 @@ func TestDataStatusWorkbookAndCSV(t *testing.T) {
 			t.Errorf("header not bold: %+v %v", s, err)
 		}
 		var csv bytes.Buffer
-		if err := exports.DataStatusCSV(&csv, status); err != nil {
+		if err := exports.DataStatusTable(status).WriteCSV(&csv); err != nil {
 			t.Fatal(err)
 		}
 		lines := strings.Split(strings.TrimSpace(csv.String()), "\n")

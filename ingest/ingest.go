@@ -161,7 +161,7 @@ func (l *Loader) File(ctx context.Context, path string, opt Options) (*Result, e
 	}
 	if res.Read > 0 && float64(res.Quarantined)/float64(res.Read) > maxBad {
 		res.HeldBack, res.Loaded = res.Loaded, 0
-		return res, fmt.Errorf("%s: %w: %d of %d rows (%.1f%%) could not be used, more than the %.1f%% allowed by --max-bad; nothing from this file was loaded. Fix the rows listed in `uptake report` (quarantine), or raise --max-bad", path, ErrTooManyBadRows, res.Quarantined, res.Read, 100*float64(res.Quarantined)/float64(res.Read), 100*maxBad)
+		return res, fmt.Errorf("%s: %w: %d of %d rows (%.1f%%) could not be used, more than the %.1f%% allowed by --max-bad; nothing from this file was loaded. Fix the rows `uptake quarantine --file %s` lists, or raise --max-bad", path, ErrTooManyBadRows, res.Quarantined, res.Read, 100*float64(res.Quarantined)/float64(res.Read), 100*maxBad, res.File)
 	}
 	if err := l.st.MoveRows(ctx, staging, entity.Table); err != nil {
 		return nil, fmt.Errorf("%s: publishing the loaded rows: %w", path, err)

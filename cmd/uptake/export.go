@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
+	"github.com/uptake/uptake/analytics"
 	"github.com/uptake/uptake/exports"
 )
 
@@ -17,45 +19,62 @@ var exportCommand = command{
 	help: `Writes a report to a file; the extension of --out picks the format
 (.xlsx or .csv). Available reports: ` + strings.Join(exports.Reports, ", ") + `.
 
-Example:
-  uptake export --report data-status --out status.xlsx`,
+Examples:
+  uptake export --report data-status --out status.xlsx
+  uptake export --report quarantine --out bad-rows.csv`,
 	define: func(fs *flag.FlagSet) func(context.Context, *runEnv, []string) error {
 		report := fs.String("report", "data-status", "report to write: "+strings.Join(exports.Reports, ", "))
 		out := fs.String("out", "", "file to write, ending in .xlsx or .csv")
 		return func(ctx context.Context, env *runEnv, args []string) error {
-			if *report != "data-status" {
+			if !slices.Contains(exports.Reports, *report) {
 				return fmt.Errorf("unknown report %q; available: %s", *report, strings.Join(exports.Reports, ", "))
-			}
-			ext := strings.ToLower(filepath.Ext(*out))
-			if *out == "" || ext != ".xlsx" && ext != ".csv" {
-				return fmt.Errorf("--out must name a .xlsx or .csv file, e.g. --out status.xlsx")
 			}
 			st, svc, err := env.openAnalytics(ctx)
 			if err != nil {
 				return err
 			}
 			defer st.Close()
-			status, err := svc.DataStatus(ctx, 0)
+			table, err := reportTable(ctx, svc, *report)
 			if err != nil {
 				return err
 			}
-			f, err := os.Create(*out)
-			if err != nil {
-				return err
-			}
-			write := exports.DataStatusXLSX
-			if ext == ".csv" {
-				write = exports.DataStatusCSV
-			}
-			if err := write(f, status); err != nil {
-				f.Close()
-				return fmt.Errorf("writing %s: %w", *out, err)
-			}
-			if err := f.Close(); err != nil {
-				return err
-			}
-			fmt.Fprintf(env.stdout, "Wrote %s (%s).\n", *out, *report)
-			return nil
+			return writeTable(env, table, *out)
 		}
 	},
+}
+
+// reportTable runs the analytics behind one report.
+func reportTable(ctx context.Context, svc *analytics.Service, report string) (exports.Table, error) {
+	switch report {
+	case "quarantine":
+		rows, err := svc.Quarantine(ctx, "", 1_000_000)
+		return exports.QuarantineTable(rows), err
+	}
+	status, err := svc.DataStatus(ctx, 0)
+	return exports.DataStatusTable(status), err
+}
+
+// writeTable writes a table to a .xlsx or .csv file, by extension.
+func writeTable(env *runEnv, t exports.Table, out string) error {
+	ext := strings.ToLower(filepath.Ext(out))
+	if out == "" || ext != ".xlsx" && ext != ".csv" {
+		return fmt.Errorf("--out must name a .xlsx or .csv file, e.g. --out report.xlsx")
+	}
+	f, err := os.Create(out)
+	if err != nil {
+		return err
+	}
+	write := t.WriteXLSX
+	if ext == ".csv" {
+		write = t.WriteCSV
+	}
+	if err := write(f); err != nil {
+		f.Close()
+		return fmt.Errorf("writing %s: %w", out, err)
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.stdout, "Wrote %s (%s, %d rows).\n", out, t.Sheet, len(t.Rows))
+	return nil
 }

@@ -112,6 +112,6 @@ func printIngest(env *runEnv, res *ingest.Result, took time.Duration) {
 		fmt.Fprintf(env.stdout, "  quarantined %s, %s\n", res.File, p)
 	}
 	if int(res.Quarantined) > len(res.Problems) {
-		fmt.Fprintf(env.stdout, "  … and %d more quarantined rows; all are listed in the quarantine table (uptake report)\n", int(res.Quarantined)-len(res.Problems))
+		fmt.Fprintf(env.stdout, "  … and %d more quarantined rows; `uptake quarantine --file %s` lists them all\n", int(res.Quarantined)-len(res.Problems), res.File)
 	}
 }

@@ -210,3 +210,27 @@ func requireChDB(t *testing.T) {
 }
 
 func regexpMatch(s, pattern string) bool { return regexp.MustCompile(pattern).MatchString(s) }
+
+func TestQuarantineListsAndExportsBadRows(t *testing.T) {
+	requireChDB(t)
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "accounts.csv"), []byte("account_id,name,employees\nA,Alpha,12\nB,Beta,many\nC,Gamma,7\n"), 0o600)
+	code, out := uptake(t, dir, nil, "ingest", "--max-bad", "50", "accounts.csv")
+	if code != 0 || !strings.Contains(out, "read 3 = loaded 2 + quarantined 1") || !strings.Contains(out, `line 3, column employees: "many" is not a whole number`) {
+		t.Fatalf("ingest: %d\n%s", code, out)
+	}
+	code, out = uptake(t, dir, nil, "quarantine")
+	if code != 0 || !regexpMatch(out, `accounts\.csv\s+3\s+employees\s+"many" is not a whole number`) {
+		t.Fatalf("quarantine: %d\n%s", code, out)
+	}
+	code, out = uptake(t, dir, nil, "quarantine", "--out", "bad.csv")
+	data, _ := os.ReadFile(filepath.Join(dir, "bad.csv"))
+	if code != 0 || !strings.HasPrefix(string(data), "File,Line,Column,Reason,Row as read,Data,Quarantined at (UTC)\naccounts.csv,3,employees,") {
+		t.Fatalf("quarantine --out: %d %s\n%s", code, out, data)
+	}
+	os.WriteFile(filepath.Join(dir, "accounts2.csv"), []byte("account_id,name,employees\nD,Delta,x\nE,Epsilon,9\n"), 0o600)
+	code, out = uptake(t, dir, nil, "ingest", "--max-bad", "10", "accounts2.csv")
+	if code != 1 || !strings.Contains(out, "nothing from this file was loaded") || !strings.Contains(out, "uptake quarantine --file accounts2.csv") {
+		t.Fatalf("ingest over --max-bad: %d\n%s", code, out)
+	}
+}
