@@ -47,14 +47,15 @@ type Options struct {
 	MaxBad   float64           // largest share of quarantined rows a file may have (0 means DefaultMaxBad)
 	Account  string            // account of files that carry none (Microsoft 365 reports), --account
 	Privacy  Privacy           // pseudonymisation and masking of personal data
+	Progress func(Progress)    // called every 65,536 rows, when set
 	FileName string            // the file's base name, for rules that take the account from it
 }
 
 // Problem is one quarantined row: where it is and why it could not be used.
 type Problem struct {
-	Line   int
-	Column string
-	Reason string
+	Line   int    `json:"line"`
+	Column string `json:"column,omitempty"`
+	Reason string `json:"reason"`
 }
 
 func (p Problem) String() string {
@@ -67,18 +68,18 @@ func (p Problem) String() string {
 // Result accounts for every row of one file:
 // Read = Loaded + Quarantined + Duplicates (+ HeldBack when the file was refused).
 type Result struct {
-	File           string
-	Entity         string
-	Format         string
-	Encoding       string
-	Read           int64
-	Loaded         int64
-	Quarantined    int64
-	Duplicates     int64 // rows skipped because this exact file content was loaded before
-	HeldBack       int64 // good rows not loaded because the file had too many bad ones
-	AlreadyLoaded  string
-	IgnoredColumns []string
-	Problems       []Problem // the first maxProblems quarantined rows; all are in the quarantine table
+	File           string    `json:"file"`
+	Entity         string    `json:"entity"`
+	Format         string    `json:"format"`
+	Encoding       string    `json:"encoding"`
+	Read           int64     `json:"read"`
+	Loaded         int64     `json:"loaded"`
+	Quarantined    int64     `json:"quarantined"`
+	Duplicates     int64     `json:"duplicates_skipped"` // rows skipped because this exact file content was loaded before
+	HeldBack       int64     `json:"held_back"`          // good rows not loaded because the file had too many bad ones
+	AlreadyLoaded  string    `json:"already_loaded,omitempty"`
+	IgnoredColumns []string  `json:"ignored_columns,omitempty"`
+	Problems       []Problem `json:"problems,omitempty"` // the first maxProblems quarantined rows; all are in the quarantine table
 }
 
 const maxProblems = 20
@@ -106,7 +107,8 @@ func (l *Loader) File(ctx context.Context, path string, opt Options) (*Result, e
 	defer f.Close()
 	res := &Result{File: filepath.Base(path)}
 	opt.FileName = res.File
-	text, enc, err := textReader(f, opt.Encoding)
+	counted := &countingReader{r: f}
+	text, enc, err := textReader(counted, opt.Encoding)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
@@ -145,7 +147,12 @@ func (l *Loader) File(ctx context.Context, path string, opt Options) (*Result, e
 	}
 	ingestID := newID()
 	started := time.Now().UTC()
-	if err := readRecords(ctx, src, b, res); err != nil {
+	progress := func() {
+		if opt.Progress != nil {
+			opt.Progress(Progress{File: res.File, Rows: res.Read, Bytes: counted.n, Size: size})
+		}
+	}
+	if err := readRecords(ctx, src, b, res, progress); err != nil {
 		b.abort()
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
@@ -173,15 +180,18 @@ func (l *Loader) File(ctx context.Context, path string, opt Options) (*Result, e
 }
 
 // readRecords feeds every record of src to the batch.
-func readRecords(ctx context.Context, src source, b *batch, res *Result) error {
+func readRecords(ctx context.Context, src source, b *batch, res *Result, progress func()) error {
 	for {
 		rec, line, err := src.Next()
 		if errors.Is(err, io.EOF) {
 			return nil
 		}
 		res.Read++
-		if res.Read%65536 == 0 && ctx.Err() != nil {
-			return ctx.Err()
+		if res.Read%65536 == 0 {
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			progress()
 		}
 		var rowErr *RowError
 		if errors.As(err, &rowErr) {
@@ -224,4 +234,24 @@ func newID() string {
 	var b [8]byte
 	_, _ = rand.Read(b[:])
 	return hex.EncodeToString(b[:])
+}
+
+// Progress is how far an ingest has read its file.
+type Progress struct {
+	File  string
+	Rows  int64
+	Bytes int64 // bytes of the file read so far (compressed bytes for gzip files)
+	Size  int64 // the file's size
+}
+
+// countingReader counts the bytes read through it, for progress.
+type countingReader struct {
+	r io.Reader
+	n int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	return n, err
 }

@@ -2,8 +2,11 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"flag"
 	"fmt"
+	"io"
+	"os"
 	"strings"
 	"time"
 
@@ -35,6 +38,7 @@ Examples:
 		keepNames := fs.Bool("keep-user-names", false, "store user principal names and e-mail addresses as they are instead of pseudonyms")
 		keepContacts := fs.Bool("keep-contact-details", false, "leave e-mail addresses and phone numbers in ticket text unmasked")
 		account := fs.String("account", "", "account the files belong to, for exports that carry none (Microsoft 365 usage reports)")
+		asJSON := fs.Bool("json", false, "print a machine-readable JSON summary instead of text")
 		maxBad := fs.Float64("max-bad", 100*ingest.DefaultMaxBad, "largest percentage of a file's rows that may be quarantined; above it nothing from the file is loaded")
 		return func(ctx context.Context, env *runEnv, args []string) error {
 			if *maxBad < 0 || *maxBad > 100 {
@@ -63,36 +67,102 @@ Examples:
 			if err != nil {
 				return err
 			}
-			var total ingest.Result
-			failed := 0
+			opt := ingest.Options{Format: *formatName, Entity: *entity, Mapping: m, Location: loc, Encoding: *encoding, MaxBad: *maxBad / 100, Account: *account,
+				Privacy: ingest.Privacy{PseudonymKey: *pseudonymKey, KeepUserNames: *keepNames, KeepContactDetails: *keepContacts}}
+			if !*asJSON && isTerminal(env.stderr) {
+				opt.Progress = progressPrinter(env.stderr)
+			}
+			sum := ingestSummary{Files: []fileSummary{}}
 			for _, path := range args {
 				start := time.Now()
-				res, err := loader.File(ctx, path, ingest.Options{Format: *formatName, Entity: *entity, Mapping: m, Location: loc, Encoding: *encoding, MaxBad: *maxBad / 100, Account: *account,
-					Privacy: ingest.Privacy{PseudonymKey: *pseudonymKey, KeepUserNames: *keepNames, KeepContactDetails: *keepContacts}})
+				res, err := loader.File(ctx, path, opt)
+				if opt.Progress != nil {
+					fmt.Fprint(env.stderr, "\r\033[K") // clear the progress line
+				}
+				sum.add(path, res, err)
+				if *asJSON {
+					continue
+				}
 				if res != nil {
 					printIngest(env, res, time.Since(start))
-					total.Read += res.Read
-					total.Loaded += res.Loaded
-					total.Quarantined += res.Quarantined
-					total.Duplicates += res.Duplicates
-					total.HeldBack += res.HeldBack
 				}
 				if err != nil {
 					fmt.Fprintf(env.stderr, "not loaded: %v\n", err)
-					failed++
 				}
 			}
-			fmt.Fprintf(env.stdout, "Total: read %d = loaded %d + quarantined %d + duplicates skipped %d", total.Read, total.Loaded, total.Quarantined, total.Duplicates)
-			if total.HeldBack > 0 {
-				fmt.Fprintf(env.stdout, " + held back %d", total.HeldBack)
+			if *asJSON {
+				enc := json.NewEncoder(env.stdout)
+				enc.SetIndent("", "  ")
+				if err := enc.Encode(sum); err != nil {
+					return err
+				}
+			} else {
+				t := sum.Total
+				fmt.Fprintf(env.stdout, "Total: read %d = loaded %d + quarantined %d + duplicates skipped %d", t.Read, t.Loaded, t.Quarantined, t.Duplicates)
+				if t.HeldBack > 0 {
+					fmt.Fprintf(env.stdout, " + held back %d", t.HeldBack)
+				}
+				fmt.Fprintln(env.stdout)
 			}
-			fmt.Fprintln(env.stdout)
-			if failed > 0 {
-				return fmt.Errorf("%d of %d files could not be loaded (see above); the others are stored", failed, len(args))
+			if sum.Failed > 0 {
+				return fmt.Errorf("%d of %d files could not be loaded (see above); the others are stored", sum.Failed, len(args))
 			}
 			return nil
 		}
 	},
+}
+
+// ingestSummary is what --json prints.
+type ingestSummary struct {
+	Files  []fileSummary `json:"files"`
+	Total  ingest.Result `json:"total"`
+	Failed int           `json:"failed_files"`
+}
+
+type fileSummary struct {
+	Path           string `json:"path"`
+	Error          string `json:"error,omitempty"`
+	*ingest.Result `json:"result,omitempty"`
+}
+
+func (s *ingestSummary) add(path string, res *ingest.Result, err error) {
+	f := fileSummary{Path: path, Result: res}
+	if err != nil {
+		f.Error = err.Error()
+		s.Failed++
+	}
+	if res != nil {
+		s.Total.Read += res.Read
+		s.Total.Loaded += res.Loaded
+		s.Total.Quarantined += res.Quarantined
+		s.Total.Duplicates += res.Duplicates
+		s.Total.HeldBack += res.HeldBack
+	}
+	s.Files = append(s.Files, f)
+}
+
+// progressPrinter draws one status line: rows, bytes, speed and time left.
+func progressPrinter(w io.Writer) func(ingest.Progress) {
+	start := time.Now()
+	return func(p ingest.Progress) {
+		elapsed := time.Since(start).Seconds()
+		line := fmt.Sprintf("%s: %d rows, %.0f of %.0f MB, %.0f rows/s", p.File, p.Rows, float64(p.Bytes)/1e6, float64(p.Size)/1e6, float64(p.Rows)/elapsed)
+		if p.Bytes > 0 && p.Size > p.Bytes {
+			left := time.Duration(elapsed * float64(p.Size-p.Bytes) / float64(p.Bytes) * float64(time.Second))
+			line += ", about " + left.Round(time.Second).String() + " left"
+		}
+		fmt.Fprint(w, "\r\033[K"+line)
+	}
+}
+
+// isTerminal reports whether w is a terminal, where progress may be drawn.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }
 
 func printIngest(env *runEnv, res *ingest.Result, took time.Duration) {

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"flag"
 	"os"
 	"os/exec"
@@ -232,5 +233,28 @@ func TestQuarantineListsAndExportsBadRows(t *testing.T) {
 	code, out = uptake(t, dir, nil, "ingest", "--max-bad", "10", "accounts2.csv")
 	if code != 1 || !strings.Contains(out, "nothing from this file was loaded") || !strings.Contains(out, "uptake quarantine --file accounts2.csv") {
 		t.Fatalf("ingest over --max-bad: %d\n%s", code, out)
+	}
+}
+
+func TestIngestJSONSummary(t *testing.T) {
+	requireChDB(t)
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "accounts.csv"), []byte("account_id,name\nA,Alpha\nB,Beta\n"), 0o600)
+	code, out := uptake(t, dir, nil, "ingest", "--json", "--log-level", "error", "accounts.csv", "missing.csv")
+	var sum struct {
+		Files []struct {
+			Path   string
+			Error  string
+			Result *struct{ Read, Loaded int64 }
+		}
+		Total       struct{ Read, Loaded int64 }
+		FailedFiles int `json:"failed_files"`
+	}
+	if err := json.Unmarshal([]byte(out[:strings.LastIndex(out, "}")+1]), &sum); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, out)
+	}
+	if code != 1 || sum.FailedFiles != 1 || sum.Total.Read != 2 || sum.Total.Loaded != 2 || len(sum.Files) != 2 ||
+		sum.Files[0].Result == nil || sum.Files[0].Result.Loaded != 2 || !strings.Contains(sum.Files[1].Error, "missing.csv") {
+		t.Fatalf("exit %d, summary %+v\n%s", code, sum, out)
 	}
 }
