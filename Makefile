@@ -29,12 +29,21 @@ lint:
 
 test: libchdb lint
 	scripts/test.sh
+	$(MAKE) --no-print-directory fuzz FUZZTIME=4s
+
+# Fuzz every parser; `make test` runs each briefly, `make fuzz` longer.
+FUZZTIME ?= 60s
+FUZZ_TARGETS := store:FuzzQuoteString ingest:FuzzGenericCSV ingest:FuzzGenericJSONL ingest:FuzzParseTime
 
 bench: libchdb
 	scripts/with-test-server.sh $(GO) test -run '^$$' -bench . -benchtime 1x -count 5 -timeout 60m ./store/ ./ingest/
 
 fuzz:
-	$(GO) test -run '^$$' -fuzz FuzzQuoteString -fuzztime 60s ./store/
+	@for target in $(FUZZ_TARGETS); do \
+		pkg=$${target%%:*}; name=$${target##*:}; \
+		echo "fuzzing $$name ($(FUZZTIME))"; \
+		$(GO) test -run '^$$' -fuzz "^$$name$$" -fuzztime $(FUZZTIME) ./$$pkg/ >/tmp/uptake-fuzz.log 2>&1 || { cat /tmp/uptake-fuzz.log; exit 1; }; \
+	done
 
 demo: build
 	bin/uptake generate --scale small --out $(DEMO_DIR)/sample

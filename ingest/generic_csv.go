@@ -38,7 +38,6 @@ func (g *genericCSV) Next() ([]string, int, error) {
 	if errors.Is(err, io.EOF) {
 		return nil, 0, io.EOF
 	}
-	line, _ := g.r.FieldPos(0)
 	if err != nil {
 		var perr *csv.ParseError
 		if !errors.As(err, &perr) {
@@ -46,6 +45,7 @@ func (g *genericCSV) Next() ([]string, int, error) {
 		}
 		return nil, perr.StartLine, &RowError{Line: perr.StartLine, Reason: fmt.Sprintf("the CSV structure is broken here (%v); check the quotes on this line", perr.Err), Raw: strings.Join(rec, ",")}
 	}
+	line, _ := g.r.FieldPos(0) // only valid after a successful Read
 	return rec, line, nil
 }
 
