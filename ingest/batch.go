@@ -27,8 +27,10 @@ type batch struct {
 	// textCols are ticket-text columns whose contact details are masked.
 	textCols []int
 	maskRaw  bool // quarantined raw text is masked too, unless all personal data is kept
-	bad      []badRow
-	values   []any
+	// categoryMap maps the user's source categories to ours (--category-map).
+	categoryMap map[string]string
+	bad         []badRow
+	values      []any
 }
 
 type badRow struct {
@@ -49,7 +51,7 @@ func (l *Loader) newBatch(ctx context.Context, e Entity, formatName, staging str
 	for _, c := range tableCols {
 		types[c.Name] = c.Type
 	}
-	b := &batch{entity: e, format: formatName, res: res}
+	b := &batch{entity: e, format: formatName, res: res, categoryMap: opt.CategoryMap}
 	seen := map[string]bool{}
 	for i, h := range header {
 		switch {
@@ -153,7 +155,10 @@ func (b *batch) derive() {
 	body, _ := get("body").(string)
 	given, _ := get("category").(string)
 	set("source_category", given)
-	if cat, ok := mapCategory(given); ok {
+	if cat, ok := b.categoryMap[strings.ToLower(strings.TrimSpace(given))]; ok {
+		set("category", cat)
+		set("category_inferred", 0)
+	} else if cat, ok := mapCategory(given); ok {
 		set("category", cat)
 		set("category_inferred", 0)
 	} else {

@@ -1,6 +1,8 @@
 package ingest
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -32,6 +34,28 @@ var categoryAliases = map[string]string{
 	"updates": CategoryUpdates, "update": CategoryUpdates, "patching": CategoryUpdates,
 	"howto": CategoryHowTo, "how-to": CategoryHowTo, "how to": CategoryHowTo, "usage": CategoryHowTo, "question": CategoryHowTo, "product inquiry": CategoryHowTo, "training": CategoryHowTo,
 	"other": CategoryOther,
+}
+
+// Categories are our support categories, in the order reports list them.
+var Categories = []string{CategoryBilling, CategoryDeployment, CategoryPerformance, CategoryUpdates, CategoryHowTo, CategoryOther}
+
+// ParseCategoryMap reads --category-map "Their Category=ours,Other=howto":
+// the user's own help-desk categories mapped to ours, checked before the
+// built-in names.
+func ParseCategoryMap(spec string) (map[string]string, error) {
+	out := map[string]string{}
+	if strings.TrimSpace(spec) == "" {
+		return out, nil
+	}
+	for _, pair := range strings.Split(spec, ",") {
+		theirs, ours, ok := strings.Cut(pair, "=")
+		ours = strings.ToLower(strings.TrimSpace(ours))
+		if !ok || strings.TrimSpace(theirs) == "" || !slices.Contains(Categories, ours) {
+			return nil, fmt.Errorf("--category-map entry %q must look like Their Category=ours, with ours one of %s", pair, strings.Join(Categories, ", "))
+		}
+		out[strings.ToLower(strings.TrimSpace(theirs))] = ours
+	}
+	return out, nil
 }
 
 // mapCategory returns our category for a source category, and whether it was

@@ -47,8 +47,10 @@ type Options struct {
 	MaxBad   float64           // largest share of quarantined rows a file may have (0 means DefaultMaxBad)
 	Account  string            // account of files that carry none (Microsoft 365 reports), --account
 	Privacy  Privacy           // pseudonymisation and masking of personal data
-	Progress func(Progress)    // called every 65,536 rows, when set
-	FileName string            // the file's base name, for rules that take the account from it
+	// CategoryMap maps lower-cased source categories to ours (ParseCategoryMap).
+	CategoryMap map[string]string
+	Progress    func(Progress) // called every 65,536 rows, when set
+	FileName    string         // the file's base name, for rules that take the account from it
 }
 
 // Problem is one quarantined row: where it is and why it could not be used.

@@ -236,3 +236,29 @@ func TestGenericJSONLines(t *testing.T) {
 		}
 	})
 }
+
+func TestUserCategoryMap(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "t.csv")
+	os.WriteFile(path, []byte("account_id,ticket_id,created_at,category,subject\nA,1,2026-01-05,Licence Desk,Need help\nA,2,2026-01-05,Refund Request,x\nA,3,2026-01-05,Zzz,How do I pin a chat?\n"), 0o600)
+	cats, err := ingest.ParseCategoryMap("Licence Desk=billing, Zzz = updates")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ingest.ParseCategoryMap("Foo=bar"); err == nil || !strings.Contains(err.Error(), "howto") {
+		t.Fatalf("bad target: %v", err)
+	}
+	env.Each(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		if _, err := mustLoader(t, st).File(ctx, path, ingest.Options{CategoryMap: cats}); err != nil {
+			t.Fatal(err)
+		}
+		res, err := st.Query(ctx, store.Query{Name: "c", SQL: "SELECT ticket_id, category, category_inferred, source_category FROM tickets FINAL ORDER BY ticket_id"}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := "[[1 billing 0 Licence Desk] [2 other 1 Refund Request] [3 updates 0 Zzz]]"
+		if fmt.Sprint(res.Rows) != want {
+			t.Fatalf("got %v, want %v", res.Rows, want)
+		}
+	})
+}

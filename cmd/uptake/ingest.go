@@ -38,6 +38,7 @@ Examples:
 		keepNames := fs.Bool("keep-user-names", false, "store user principal names and e-mail addresses as they are instead of pseudonyms")
 		keepContacts := fs.Bool("keep-contact-details", false, "leave e-mail addresses and phone numbers in ticket text unmasked")
 		account := fs.String("account", "", "account the files belong to, for exports that carry none (Microsoft 365 usage reports)")
+		categoryMap := fs.String("category-map", "", "your help-desk categories mapped to Uptake's, e.g. 'Billing Inquiry=billing,Technical issue=performance'; ours: "+strings.Join(ingest.Categories, ", "))
 		asJSON := fs.Bool("json", false, "print a machine-readable JSON summary instead of text")
 		maxBad := fs.Float64("max-bad", 100*ingest.DefaultMaxBad, "largest percentage of a file's rows that may be quarantined; above it nothing from the file is loaded")
 		return func(ctx context.Context, env *runEnv, args []string) error {
@@ -58,6 +59,10 @@ Examples:
 			if err != nil {
 				return err
 			}
+			cats, err := ingest.ParseCategoryMap(*categoryMap)
+			if err != nil {
+				return err
+			}
 			st, err := env.openStore(ctx)
 			if err != nil {
 				return err
@@ -67,7 +72,7 @@ Examples:
 			if err != nil {
 				return err
 			}
-			opt := ingest.Options{Format: *formatName, Entity: *entity, Mapping: m, Location: loc, Encoding: *encoding, MaxBad: *maxBad / 100, Account: *account,
+			opt := ingest.Options{Format: *formatName, Entity: *entity, Mapping: m, Location: loc, Encoding: *encoding, MaxBad: *maxBad / 100, Account: *account, CategoryMap: cats,
 				Privacy: ingest.Privacy{PseudonymKey: *pseudonymKey, KeepUserNames: *keepNames, KeepContactDetails: *keepContacts}}
 			if !*asJSON && isTerminal(env.stderr) {
 				opt.Progress = progressPrinter(env.stderr)
