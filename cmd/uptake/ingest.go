@@ -39,6 +39,8 @@ Examples:
 		keepContacts := fs.Bool("keep-contact-details", false, "leave e-mail addresses and phone numbers in ticket text unmasked")
 		account := fs.String("account", "", "account the files belong to, for exports that carry none (Microsoft 365 usage reports)")
 		categoryMap := fs.String("category-map", "", "your help-desk categories mapped to Uptake's, e.g. 'Billing Inquiry=billing,Technical issue=performance'; ours: "+strings.Join(ingest.Categories, ", "))
+		watch := fs.String("watch", "", "keep running and load every file that appears in this folder (files ending in .part or .tmp are skipped until renamed)")
+		interval := fs.Duration("watch-interval", 10*time.Second, "how often --watch looks for new files")
 		asJSON := fs.Bool("json", false, "print a machine-readable JSON summary instead of text")
 		maxBad := fs.Float64("max-bad", 100*ingest.DefaultMaxBad, "largest percentage of a file's rows that may be quarantined; above it nothing from the file is loaded")
 		return func(ctx context.Context, env *runEnv, args []string) error {
@@ -48,8 +50,8 @@ Examples:
 			if *maxBad == 0 {
 				*maxBad = 1e-9 // zero tolerance, not "use the default"
 			}
-			if len(args) == 0 {
-				return fmt.Errorf("name the files to load, e.g. uptake ingest ./sample-data/*.csv")
+			if len(args) == 0 && *watch == "" {
+				return fmt.Errorf("name the files to load, e.g. uptake ingest ./sample-data/*.csv, or a folder to watch with --watch DIR")
 			}
 			loc, err := time.LoadLocation(*tz)
 			if err != nil {
@@ -76,6 +78,17 @@ Examples:
 				Privacy: ingest.Privacy{PseudonymKey: *pseudonymKey, KeepUserNames: *keepNames, KeepContactDetails: *keepContacts}}
 			if !*asJSON && isTerminal(env.stderr) {
 				opt.Progress = progressPrinter(env.stderr)
+			}
+			if *watch != "" {
+				fmt.Fprintf(env.stdout, "Watching %s for new files every %s; stop with Ctrl-C.\n", *watch, *interval)
+				return loader.Watch(ctx, *watch, *interval, opt, func(path string, res *ingest.Result, err error) {
+					if res != nil {
+						printIngest(env, res, 0)
+					}
+					if err != nil {
+						fmt.Fprintf(env.stderr, "not loaded: %v\n", err)
+					}
+				})
 			}
 			sum := ingestSummary{Files: []fileSummary{}}
 			for _, path := range args {
@@ -176,7 +189,10 @@ func printIngest(env *runEnv, res *ingest.Result, took time.Duration) {
 	if res.HeldBack > 0 {
 		fmt.Fprintf(env.stdout, " + held back %d (file refused)", res.HeldBack)
 	}
-	fmt.Fprintf(env.stdout, "  [%s]\n", took.Round(time.Millisecond))
+	if took > 0 {
+		fmt.Fprintf(env.stdout, "  [%s]", took.Round(time.Millisecond))
+	}
+	fmt.Fprintln(env.stdout)
 	if res.AlreadyLoaded != "" {
 		fmt.Fprintf(env.stdout, "  skipped: %s\n", res.AlreadyLoaded)
 	}
