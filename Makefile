@@ -33,7 +33,7 @@ test: libchdb lint
 
 # Fuzz every parser; `make test` runs each briefly, `make fuzz` longer.
 FUZZTIME ?= 60s
-FUZZ_TARGETS := store:FuzzQuoteString ingest:FuzzGenericCSV ingest:FuzzGenericJSONL ingest:FuzzParseTime ingest:FuzzM365Detail
+FUZZ_TARGETS := store:FuzzQuoteString ingest:FuzzGenericCSV ingest:FuzzGenericJSONL ingest:FuzzParseTime ingest:FuzzM365Detail ingest:FuzzHelpDeskSources
 
 bench: libchdb
 	scripts/with-test-server.sh $(GO) test -run '^$$' -bench . -benchtime 1x -count 5 -timeout 60m ./store/ ./ingest/

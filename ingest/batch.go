@@ -147,7 +147,10 @@ func (b *batch) derive() {
 			}
 		}
 	}
-	set("source", b.format)
+	// The vendor, not the file format: the same Zendesk ticket from a JSON
+	// and a JSON Lines export must land on one key.
+	vendor, _, _ := strings.Cut(b.format, "-")
+	set("source", vendor)
 	if b.entity.Name != "tickets" {
 		return
 	}

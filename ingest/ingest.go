@@ -77,7 +77,7 @@ type Result struct {
 	Read           int64     `json:"read"`
 	Loaded         int64     `json:"loaded"`
 	Quarantined    int64     `json:"quarantined"`
-	Duplicates     int64     `json:"duplicates_skipped"` // rows skipped because this exact file content was loaded before
+	Duplicates     int64     `json:"duplicates_skipped"` // rows of content loaded before, and older event-log rows of the same record
 	HeldBack       int64     `json:"held_back"`          // good rows not loaded because the file had too many bad ones
 	AlreadyLoaded  string    `json:"already_loaded,omitempty"`
 	IgnoredColumns []string  `json:"ignored_columns,omitempty"`
@@ -134,6 +134,7 @@ func (l *Loader) File(ctx context.Context, path string, opt Options) (*Result, e
 			return nil, fmt.Errorf("%s: %w", path, err)
 		}
 		res.Read, res.Duplicates = n, n
+		countSuperseded(src, res)
 		res.AlreadyLoaded = fmt.Sprintf("the same content was loaded from %s on %s", prev.Rows[0][0], prev.Rows[0][1].(time.Time).Format("2006-01-02 15:04 MST"))
 		return res, nil
 	}
@@ -158,6 +159,7 @@ func (l *Loader) File(ctx context.Context, path string, opt Options) (*Result, e
 		b.abort()
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
+	countSuperseded(src, res)
 	if err := b.finish(); err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}

@@ -231,7 +231,7 @@ func TestGenericJSONLines(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if fmt.Sprint(res.Rows) != "[[17 howto generic-jsonl 4] [18 billing generic-jsonl <nil>]]" {
+		if fmt.Sprint(res.Rows) != "[[17 howto generic 4] [18 billing generic <nil>]]" {
 			t.Errorf("rows %v", res.Rows)
 		}
 	})
