@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -46,32 +47,47 @@ func zeroOf(base string) any {
 	switch base {
 	case "Date", "DateTime":
 		return nil // required: reported by the caller
-	case "Float32", "Float64":
-		return 0.0
 	}
-	return 0
+	v, _ := baseConverter(base, time.UTC)("0")
+	return v
 }
 
+// intRanges are the bounds of ClickHouse's integer types.
+var intRanges = map[string][2]int64{
+	"UInt16": {0, math.MaxUint16}, "UInt32": {0, math.MaxUint32}, "UInt64": {0, math.MaxInt64},
+	"Int8": {math.MinInt8, math.MaxInt8}, "Int16": {math.MinInt16, math.MaxInt16}, "Int32": {math.MinInt32, math.MaxInt32}, "Int64": {math.MinInt64, math.MaxInt64},
+}
+
+// baseConverter returns values of the exact Go type the column takes, so
+// the store need not convert them again.
 func baseConverter(base string, loc *time.Location) converter {
 	switch base {
 	case "UInt8":
 		return parseFlagOrInt
 	case "UInt16", "UInt32", "UInt64", "Int8", "Int16", "Int32", "Int64":
+		bounds := intRanges[base]
 		return func(s string) (any, error) {
-			n, err := strconv.ParseInt(strings.ReplaceAll(s, " ", ""), 10, 64)
+			n, err := strconv.ParseInt(s, 10, 64)
 			if err != nil {
-				if f, ferr := strconv.ParseFloat(s, 64); ferr == nil && f == float64(int64(f)) {
-					return int64(f), nil
+				f, ferr := strconv.ParseFloat(strings.ReplaceAll(s, " ", ""), 64)
+				if ferr != nil || f != math.Trunc(f) {
+					return nil, fmt.Errorf("%q is not a whole number", s)
 				}
-				return nil, fmt.Errorf("%q is not a whole number", s)
+				n = int64(f)
 			}
-			return n, nil
+			if n < bounds[0] || n > bounds[1] {
+				return nil, fmt.Errorf("%d is outside the accepted range %d to %d", n, bounds[0], bounds[1])
+			}
+			return exactInt(base, n), nil
 		}
 	case "Float32", "Float64":
 		return func(s string) (any, error) {
 			f, err := strconv.ParseFloat(s, 64)
 			if err != nil {
 				return nil, fmt.Errorf("%q is not a number (use . for decimals)", s)
+			}
+			if base == "Float32" {
+				return float32(f), nil
 			}
 			return f, nil
 		}
@@ -83,18 +99,36 @@ func baseConverter(base string, loc *time.Location) converter {
 	return func(s string) (any, error) { return s, nil }
 }
 
+func exactInt(base string, n int64) any {
+	switch base {
+	case "UInt16":
+		return uint16(n)
+	case "UInt32":
+		return uint32(n)
+	case "UInt64":
+		return uint64(n)
+	case "Int8":
+		return int8(n)
+	case "Int16":
+		return int16(n)
+	case "Int32":
+		return int32(n)
+	}
+	return n
+}
+
 func parseFlagOrInt(s string) (any, error) {
 	switch strings.ToLower(s) {
 	case "true", "yes", "y", "1":
-		return 1, nil
+		return uint8(1), nil
 	case "false", "no", "n", "0":
-		return 0, nil
+		return uint8(0), nil
 	}
 	n, err := strconv.ParseUint(s, 10, 8)
 	if err != nil {
 		return nil, fmt.Errorf("%q is neither yes/no nor a number from 0 to 255", s)
 	}
-	return n, nil
+	return uint8(n), nil
 }
 
 // parseTime reads the usual shapes, plus epoch seconds; times without an

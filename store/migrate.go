@@ -28,6 +28,7 @@ type storeQueries struct {
 	RecordMigration       Query `sql:"record_migration"`
 	TableRows             Query `sql:"table_rows"`
 	StaleStagingTables    Query `sql:"stale_staging_tables"`
+	StagingPartitions     Query `sql:"staging_partitions"`
 }
 
 func loadStoreQueries() (*storeQueries, error) {

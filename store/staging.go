@@ -30,12 +30,29 @@ func (s *Store) CreateStaging(ctx context.Context, table string) (string, error)
 	return name, nil
 }
 
-// MoveRows publishes a staging table's rows into table in one statement.
+// MoveRows publishes a staging table's rows into table. Each partition's
+// parts are attached to the target (ATTACH PARTITION … FROM links the files,
+// it does not copy the rows), one statement per month of data; staging was
+// created AS table, so the two have the same structure and keys.
 func (s *Store) MoveRows(ctx context.Context, staging, table string) error {
 	if !validIdentifier(staging) || !validIdentifier(table) {
 		return fmt.Errorf("table names %q, %q are not valid", staging, table)
 	}
-	return s.eng.exec(ctx, "INSERT INTO "+table+" SELECT * FROM "+staging)
+	q, err := loadStoreQueries()
+	if err != nil {
+		return err
+	}
+	res, err := s.Query(ctx, q.StagingPartitions, Args{"table": staging})
+	if err != nil {
+		return err
+	}
+	for _, r := range res.Rows {
+		id := r[0].(string)
+		if err := s.eng.exec(ctx, "ALTER TABLE "+table+" ATTACH PARTITION ID "+quoteString(id)+" FROM "+staging); err != nil {
+			return fmt.Errorf("attaching partition %s of %s to %s: %w", id, staging, table, err)
+		}
+	}
+	return nil
 }
 
 // DropTable removes a table if it exists.

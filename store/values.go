@@ -113,6 +113,10 @@ func fastNormalized(v any, base string) bool {
 		return base == "String" || base == "FixedString"
 	case uint32:
 		return base == "UInt32"
+	case uint16:
+		return base == "UInt16"
+	case float32:
+		return base == "Float32"
 	case uint64:
 		return base == "UInt64"
 	case int64:
