@@ -1,160 +1,334 @@
 package generate
 
 import (
+	"cmp"
 	"encoding/csv"
-	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"strconv"
 	"time"
 )
 
-// ticketTemplate is one recurring support question, phrased per language.
-type ticketTemplate struct {
-	category, workload string
-	subject, body      map[string]string
-}
+var ticketHeader = []string{"account_id", "ticket_id", "created_at", "updated_at", "channel", "category", "priority", "status", "subject", "body",
+	"language", "workload", "first_response_minutes", "resolution_minutes", "satisfaction", "escalated_to_vendor"}
 
-// templates hold the recurring questions; how-to ones dominate where adoption is low.
-var templates = []ticketTemplate{
-	{"howto", "Teams", map[string]string{"en": "How do I share my screen in a Teams meeting?", "fr": "Comment partager mon écran dans une réunion Teams ?", "de": "Wie kann ich meinen Bildschirm in einer Teams-Besprechung teilen?"},
-		map[string]string{"en": "During meetings I cannot find the button to share my screen with the other participants.", "fr": "Pendant les réunions je ne trouve pas le bouton pour partager mon écran avec les participants.", "de": "In Besprechungen finde ich die Schaltfläche nicht, um meinen Bildschirm mit den Teilnehmern zu teilen."}},
-	{"howto", "Teams", map[string]string{"en": "How to create a channel for our project team", "fr": "Comment créer un canal pour notre équipe projet", "de": "Wie erstelle ich einen Kanal für unser Projektteam"},
-		map[string]string{"en": "We want a channel for the project with the files in one place. How do we set it up?", "fr": "Nous voulons un canal pour le projet avec les fichiers au même endroit. Comment faire ?", "de": "Wir möchten einen Kanal für das Projekt mit allen Dateien an einem Ort. Wie richten wir das ein?"}},
-	{"howto", "SharePoint", map[string]string{"en": "How do I give an external partner access to a SharePoint folder?", "fr": "Comment donner accès à un dossier SharePoint à un partenaire externe ?", "de": "Wie gebe ich einem externen Partner Zugriff auf einen SharePoint-Ordner?"},
-		map[string]string{"en": "A supplier needs to read the documents in one folder only. What is the right way to share it?", "fr": "Un fournisseur doit lire les documents d'un seul dossier. Quelle est la bonne façon de le partager ?", "de": "Ein Lieferant soll nur die Dokumente in einem Ordner lesen. Wie teile ich ihn richtig?"}},
-	{"howto", "OneDrive", map[string]string{"en": "How to sync OneDrive files to my laptop", "fr": "Comment synchroniser les fichiers OneDrive sur mon ordinateur portable", "de": "Wie synchronisiere ich OneDrive-Dateien auf meinen Laptop"},
-		map[string]string{"en": "I want to work offline on my files. How do I sync the OneDrive folder?", "fr": "Je veux travailler hors ligne sur mes fichiers. Comment synchroniser le dossier OneDrive ?", "de": "Ich möchte offline an meinen Dateien arbeiten. Wie synchronisiere ich den OneDrive-Ordner?"}},
-	{"howto", "Exchange", map[string]string{"en": "How do I share my calendar with my assistant?", "fr": "Comment partager mon calendrier avec mon assistante ?", "de": "Wie teile ich meinen Kalender mit meiner Assistentin?"},
-		map[string]string{"en": "My assistant needs to see and edit my meetings in Outlook.", "fr": "Mon assistante doit voir et modifier mes réunions dans Outlook.", "de": "Meine Assistentin muss meine Termine in Outlook sehen und bearbeiten."}},
-	{"billing", "", map[string]string{"en": "Invoice shows more licences than we use", "fr": "La facture indique plus de licences que nous utilisons", "de": "Rechnung zeigt mehr Lizenzen als wir nutzen"},
-		map[string]string{"en": "This month's invoice charges seats we never assigned. Please check the subscription.", "fr": "La facture de ce mois compte des licences jamais attribuées. Merci de vérifier l'abonnement.", "de": "Die Rechnung dieses Monats berechnet Lizenzen, die wir nie zugewiesen haben. Bitte das Abonnement prüfen."}},
-	{"deployment", "Teams", map[string]string{"en": "Set up Teams for new hires", "fr": "Configurer Teams pour les nouveaux arrivants", "de": "Teams für neue Mitarbeiter einrichten"},
-		map[string]string{"en": "Five new employees start Monday and need Teams installed and configured.", "fr": "Cinq nouveaux salariés arrivent lundi et ont besoin de Teams installé et configuré.", "de": "Fünf neue Mitarbeiter beginnen am Montag und brauchen Teams installiert und konfiguriert."}},
-	{"performance", "Exchange", map[string]string{"en": "Outlook is very slow to open", "fr": "Outlook est très lent à s'ouvrir", "de": "Outlook startet sehr langsam"},
-		map[string]string{"en": "Since this morning Outlook takes minutes to start and freezes.", "fr": "Depuis ce matin Outlook met plusieurs minutes à démarrer et se fige.", "de": "Seit heute Morgen braucht Outlook Minuten zum Starten und friert ein."}},
-	{"updates", "", map[string]string{"en": "Office update failed on several PCs", "fr": "La mise à jour d'Office a échoué sur plusieurs postes", "de": "Office-Update auf mehreren PCs fehlgeschlagen"},
-		map[string]string{"en": "The latest update stops with an error on three machines.", "fr": "La dernière mise à jour s'arrête avec une erreur sur trois machines.", "de": "Das letzte Update bricht auf drei Rechnern mit einem Fehler ab."}},
-}
+// Ticket volume: tickets per licensed user on an ordinary workday (about one
+// a month), split by category. How-to questions are the largest share and
+// the one that training can reduce.
+const ticketsPerUserDay = 0.045
 
 var (
-	channels   = []string{"email", "portal", "phone", "chat"}
-	priorities = []string{"low", "normal", "normal", "normal", "high", "urgent"}
-	// responseTarget is a plausible first-response time in minutes per priority.
-	responseTarget = map[string]int{"urgent": 30, "high": 120, "normal": 480, "low": 1440}
+	categoryShare = map[string]float64{catHowTo: 0.36, catBilling: 0.06, catDeployment: 0.14, catPerformance: 0.2, catUpdates: 0.09, catOther: 0.15}
+	// howtoWorkloadShare splits how-to questions by workload (Entra ID last).
+	howtoWorkloadShare = [numWorkloads + 1]float64{0.24, 0.34, 0.15, 0.13, 0.1, 0.04}
+	// medianResolution is the typical resolution time per category, minutes.
+	medianResolution = map[string]float64{catHowTo: 150, catBilling: 1800, catDeployment: 2400, catPerformance: 420, catUpdates: 900, catOther: 360}
+	escalationRate   = map[string]float64{catHowTo: 0.004, catBilling: 0.03, catDeployment: 0.04, catPerformance: 0.09, catUpdates: 0.07, catOther: 0.01}
+	channels         = []string{"email", "portal", "phone", "chat"}
+	channelWeights   = map[string][]float64{catHowTo: {0.35, 0.3, 0.15, 0.2}, catBilling: {0.6, 0.3, 0.08, 0.02}, catDeployment: {0.4, 0.45, 0.1, 0.05},
+		catPerformance: {0.25, 0.2, 0.4, 0.15}, catUpdates: {0.35, 0.35, 0.15, 0.15}, catOther: {0.45, 0.3, 0.15, 0.1}}
+	priorities      = []string{"low", "normal", "high", "urgent"}
+	priorityWeights = map[string][]float64{catHowTo: {0.5, 0.45, 0.05, 0}, catBilling: {0.35, 0.6, 0.05, 0}, catDeployment: {0.15, 0.65, 0.18, 0.02},
+		catPerformance: {0.05, 0.45, 0.35, 0.15}, catUpdates: {0.15, 0.6, 0.2, 0.05}, catOther: {0.35, 0.55, 0.1, 0}}
+	priorityPace     = map[string]float64{"low": 1.4, "normal": 1, "high": 0.6, "urgent": 0.35}
+	firstResponseMed = map[string]float64{"low": 240, "normal": 95, "high": 30, "urgent": 10}
+	// hourWeights is when tickets arrive, local time, from 7:00 to 19:00.
+	hourWeights = []float64{0.3, 1.0, 1.6, 1.5, 1.3, 0.7, 0.9, 1.3, 1.2, 1.0, 0.6, 0.3, 0.1}
 )
 
-func writeTickets(w *csv.Writer, rng *rand.Rand, accounts []account, start time.Time, days int) (int, error) {
-	if err := w.Write([]string{"account_id", "ticket_id", "created_at", "updated_at", "channel", "category", "priority", "status", "subject", "body", "language", "workload", "first_response_minutes", "resolution_minutes", "satisfaction", "escalated_to_vendor"}); err != nil {
+// ticket is one generated ticket before it gets its number.
+type ticket struct {
+	at    time.Time
+	acct  int
+	seq   int
+	rec   []string
+	truth []string
+}
+
+// ticketGen holds what generating tickets needs across days.
+type ticketGen struct {
+	cal      *calendar
+	end      time.Time
+	accounts []*account
+	rngs     []*rand.Rand
+	joins    [][]uint16 // users joining per account and day
+	byCat    map[string]*topicGroup
+	howto    [numWorkloads + 1]*topicGroup
+	outages  map[int]*topic // provider-wide incidents by day
+}
+
+// topicGroup is a set of topics drawn by weight.
+type topicGroup struct {
+	topics  []*topic
+	weights []float64
+}
+
+func (tg *topicGroup) add(t *topic) {
+	tg.topics = append(tg.topics, t)
+	tg.weights = append(tg.weights, t.weight)
+}
+
+func newTicketGen(seed uint64, accounts []*account, cal *calendar, end time.Time) *ticketGen {
+	g := &ticketGen{cal: cal, end: end, accounts: accounts, byCat: map[string]*topicGroup{}, outages: map[int]*topic{}}
+	for _, c := range categories {
+		g.byCat[c] = &topicGroup{}
+	}
+	for w := range g.howto {
+		g.howto[w] = &topicGroup{}
+	}
+	for i := range topics {
+		t := &topics[i]
+		g.byCat[t.category].add(t)
+		if t.category == catHowTo {
+			g.howto[t.wl].add(t)
+		}
+	}
+	for i, a := range accounts {
+		g.rngs = append(g.rngs, newRand(seed, streamTickets, uint64(i)))
+		j := make([]uint16, cal.days)
+		for _, u := range a.users {
+			if u.join >= 0 {
+				j[u.join]++
+			}
+		}
+		g.joins = append(g.joins, j)
+	}
+	// Now and then a cloud service has a bad day and every customer calls.
+	global := newRand(seed, streamTickets, 1<<40)
+	for d := 0; d < cal.days; d += 20 + global.IntN(50) {
+		g.outages[d] = pick(global, g.byCat[catPerformance].topics)
+	}
+	return g
+}
+
+// writeTickets writes the tickets day by day, numbered in creation order,
+// and the ground truth row of each.
+func writeTickets(w, truth *csv.Writer, g *ticketGen) (int, error) {
+	if err := w.Write(ticketHeader); err != nil {
+		return 0, err
+	}
+	if err := truth.Write(truthTicketHeader); err != nil {
 		return 0, err
 	}
 	n := 0
-	for _, a := range accounts {
-		// Low adoption brings more tickets, mostly how-to questions.
-		low := 1 - (a.propensity["Teams"]+a.propensity["SharePoint"]+a.propensity["OneDrive"])/3
-		perDay := float64(a.users) * (0.002 + 0.01*low)
-		for d := 0; d < days; d++ {
-			for k := 0; k < poisson(rng, perDay); k++ {
-				t := pickTemplate(rng, low)
-				created := start.AddDate(0, 0, d).Add(time.Duration(7*60+rng.IntN(11*60)) * time.Minute)
-				prio := priorities[rng.IntN(len(priorities))]
-				firstResp := float64(rng.IntN(2 * responseTarget[prio]))
-				resolution := firstResp + float64(60+rng.IntN(72*60))
-				status, updated := "closed", created.Add(time.Duration(resolution)*time.Minute)
-				resStr, csat := strconv.FormatFloat(resolution, 'f', 0, 64), ""
-				if d > days-4 && rng.IntN(2) == 0 {
-					status, updated, resStr = "open", created.Add(time.Duration(firstResp)*time.Minute), ""
-				} else if rng.Float64() < 0.6 {
-					csat = strconv.Itoa(csatScore(rng, firstResp, float64(responseTarget[prio])))
-				}
-				category := t.category
-				if rng.Float64() < 0.25 {
-					category = "" // many help desks leave the category empty: Uptake infers it
-				}
-				escalated := "0"
-				if t.category != "howto" && rng.Float64() < 0.08 {
-					escalated = "1"
-				}
-				n++
-				rec := []string{a.id, fmt.Sprintf("T-%07d", n), created.Format(time.RFC3339), updated.Format(time.RFC3339), channels[rng.IntN(len(channels))],
-					category, prio, status, t.subject[a.lang], t.body[a.lang], a.lang, t.workload, strconv.FormatFloat(firstResp, 'f', 0, 64), resStr, csat, escalated}
-				if err := w.Write(rec); err != nil {
-					return n, err
-				}
+	var day []ticket
+	for d := range g.cal.days {
+		day = day[:0]
+		for i, a := range g.accounts {
+			day = g.accountDay(day, a, i, d)
+		}
+		slices.SortFunc(day, func(x, y ticket) int {
+			return cmp.Or(x.at.Compare(y.at), cmp.Compare(x.acct, y.acct), cmp.Compare(x.seq, y.seq))
+		})
+		for _, t := range day {
+			n++
+			id := "T-" + pad(n, 7)
+			t.rec[1], t.truth[0] = id, id
+			if err := w.Write(t.rec); err != nil {
+				return n, err
+			}
+			if err := truth.Write(t.truth); err != nil {
+				return n, err
 			}
 		}
 	}
 	return n, nil
 }
 
-func pickTemplate(rng *rand.Rand, low float64) ticketTemplate {
-	if rng.Float64() < 0.3+0.5*low {
-		return templates[rng.IntN(5)] // the how-to questions
+// accountDay draws the account's tickets of day d.
+func (g *ticketGen) accountDay(out []ticket, a *account, i, d int) []ticket {
+	if d < a.onboard || a.licensed[d] == 0 {
+		return out
 	}
-	return templates[5+rng.IntN(len(templates)-5)]
-}
-
-// csatScore is 1–5, better when the first response beat its target.
-func csatScore(rng *rand.Rand, firstResp, target float64) int {
-	s := 4 + rng.IntN(2)
-	if firstResp > target {
-		s -= 1 + rng.IntN(3)
-	}
-	return max(1, s)
-}
-
-// poisson draws a Poisson count by Knuth's method (fine for small means).
-func poisson(rng *rand.Rand, mean float64) int {
-	l, k, p := math.Exp(-mean), 0, 1.0
-	for {
-		p *= rng.Float64()
-		if p <= l {
-			return k
+	rng := g.rngs[i]
+	lic := float64(a.licensed[d])
+	base := lic * ticketsPerUserDay * a.ticketX * a.work[d]
+	// A Poisson count per group, then a topic per ticket by weight: the same
+	// as a Poisson count per topic, with far fewer draws.
+	add := func(tg *topicGroup, mean float64) {
+		for k := poisson(rng, mean); k > 0; k-- {
+			out = append(out, g.newTicket(rng, a, tg.topics[pickWeighted(rng, tg.weights)], d, len(out)))
 		}
-		k++
 	}
-}
-
-var courses = [][]string{
-	{"C-TEAMS-101", "Teams essentials: chat, meetings and screen sharing", "Teams", "beginner", "en", "3", "450", "EUR", "Hands-on first steps in Teams"},
-	{"C-TEAMS-101-FR", "Les essentiels de Teams : conversations, réunions et partage d'écran", "Teams", "beginner", "fr", "3", "450", "EUR", "Premiers pas pratiques dans Teams"},
-	{"C-TEAMS-101-DE", "Teams Grundlagen: Chat, Besprechungen und Bildschirmfreigabe", "Teams", "beginner", "de", "3", "450", "EUR", "Praktischer Einstieg in Teams"},
-	{"C-TEAMS-201", "Running projects in Teams channels", "Teams", "intermediate", "en", "4", "600", "EUR", "Channels, files and tabs for project work"},
-	{"C-SP-101", "SharePoint sharing and permissions", "SharePoint", "beginner", "en", "3", "450", "EUR", "Share safely inside and outside the company"},
-	{"C-SP-101-FR", "Partage et autorisations SharePoint", "SharePoint", "beginner", "fr", "3", "450", "EUR", "Partager en sécurité en interne et en externe"},
-	{"C-OD-101", "OneDrive: sync, share and work offline", "OneDrive", "beginner", "en", "2", "300", "EUR", "Files everywhere, safely"},
-	{"C-OD-101-DE", "OneDrive: synchronisieren, teilen, offline arbeiten", "OneDrive", "beginner", "de", "2", "300", "EUR", "Dateien überall, sicher"},
-	{"C-EXO-101", "Outlook calendars and delegation", "Exchange", "beginner", "en", "2", "300", "EUR", "Shared calendars, delegates and meeting rooms"},
-}
-
-func writeCourses(w *csv.Writer) (int, error) {
-	if err := w.Write([]string{"course_id", "title", "workload", "level", "language", "duration_hours", "price", "currency", "description"}); err != nil {
-		return 0, err
-	}
-	return len(courses), w.WriteAll(courses)
-}
-
-func writeTrainings(w *csv.Writer, rng *rand.Rand, accounts []account, start time.Time) (int, error) {
-	if err := w.Write([]string{"account_id", "training_id", "course_id", "delivered_on", "attendees", "language", "trainer"}); err != nil {
-		return 0, err
-	}
-	n := 0
-	for _, a := range accounts {
-		if a.trainedOn < 0 {
+	for w := range numWorkloads {
+		if !a.subscribed[w] {
 			continue
 		}
-		course := ""
-		for _, c := range courses {
-			if c[2] == a.trainedWorkload && (c[4] == a.lang || course == "") {
-				course = c[0]
-			}
-		}
-		n++
-		rec := []string{a.id, fmt.Sprintf("TR-%05d", n), course, start.AddDate(0, 0, a.trainedOn).Format("2006-01-02"),
-			strconv.Itoa(max(3, a.users/3+rng.IntN(5))), a.lang, "trainer@partner.example"}
-		if err := w.Write(rec); err != nil {
-			return n, err
+		// Users of a tool few colleagues use ask more; a course cuts it down.
+		struggle := 0.55 + 1.3*(1-a.level(w, d))
+		mean := base * categoryShare[catHowTo] * howtoWorkloadShare[w] * struggle * a.trainedCut(w, d)
+		add(g.howto[w], mean)
+	}
+	entra := base * categoryShare[catHowTo] * howtoWorkloadShare[wlEntra]
+	if a.mfaDay >= 0 && d >= a.mfaDay && d < a.mfaDay+30 {
+		// Enforcing MFA brings a wave of set-up questions that fades in weeks.
+		entra += lic * 0.12 / 6 * math.Exp(-float64(d-a.mfaDay)/6) * a.work[d]
+	}
+	add(g.howto[wlEntra], entra)
+	deploy := base*categoryShare[catDeployment] + 0.35*float64(g.joins[i][d])
+	if a.onboard > 0 && d-a.onboard < 21 {
+		deploy += lic * 0.015 * a.work[d]
+	}
+	add(g.byCat[catDeployment], deploy)
+	add(g.byCat[catPerformance], base*categoryShare[catPerformance])
+	if t, ok := g.outages[d]; ok && (t.wl < 0 || a.subscribed[t.wl]) {
+		add(&topicGroup{topics: []*topic{t}, weights: []float64{1}}, 0.5+lic*0.012*a.work[d])
+	}
+	add(g.byCat[catUpdates], base*categoryShare[catUpdates]*patchFactor(g.cal.day(d)))
+	add(g.byCat[catBilling], base*categoryShare[catBilling]*billingFactor(g.cal.day(d)))
+	add(g.byCat[catOther], base*categoryShare[catOther])
+	return out
+}
+
+// patchFactor raises update tickets in the days after Patch Tuesday.
+func patchFactor(t time.Time) float64 {
+	first := t.AddDate(0, 0, 1-t.Day())
+	patch := 1 + (int(time.Tuesday)-int(first.Weekday())+7)%7 + 7
+	if since := t.Day() - patch; since >= 0 && since < 5 {
+		return 2.2
+	}
+	return 0.75
+}
+
+// billingFactor raises billing questions when invoices arrive.
+func billingFactor(t time.Time) float64 {
+	if t.Day() <= 5 {
+		return 2.6
+	}
+	return 0.7
+}
+
+// newTicket builds one ticket: language, channel, timing, outcome and text.
+func (g *ticketGen) newTicket(rng *rand.Rand, a *account, t *topic, d, seq int) ticket {
+	lang := ticketLang(rng, a)
+	channel := channels[pickWeighted(rng, channelWeights[t.category])]
+	prio := priorities[pickWeighted(rng, priorityWeights[t.category])]
+	created := g.createdAt(rng, a, d)
+	escalated := chance(rng, escalationRate[t.category])
+	o := g.outcome(rng, t.category, prio, escalated, created, d)
+	text := compose(rng, t, lang, channel, prio)
+
+	category, workload, language := t.category, "", langCodes[text.lang]
+	if chance(rng, 0.25) {
+		category = "" // many help desks leave the category empty: Uptake infers it
+	}
+	if t.wl >= 0 {
+		workload = workloadNames[t.wl]
+		if chance(rng, 0.15) {
+			workload = ""
 		}
 	}
-	return n, nil
+	if chance(rng, 0.25) {
+		language = ""
+	}
+	esc := "no"
+	if escalated {
+		esc = "yes"
+	}
+	rec := []string{a.id, "", created.Format(time.RFC3339), o.updated.Format(time.RFC3339), channel, category, prio, o.status,
+		text.subject, text.body, language, workload, o.firstResponse, o.resolution, o.satisfaction, esc}
+	wl := ""
+	if t.wl >= 0 {
+		wl = workloadNames[t.wl]
+	}
+	truth := []string{"", t.theme, t.label, langCodes[text.lang], t.category, wl, boolText(text.mixed)}
+	return ticket{at: created, acct: a.idx, seq: seq, rec: rec, truth: truth}
+}
+
+// ticketLang is mostly the account's language; some staff write in English,
+// and in bilingual countries in the other language.
+func ticketLang(rng *rand.Rand, a *account) int {
+	switch x := rng.Float64(); {
+	case x < 0.08 && a.lang != langEN:
+		return langEN
+	case x < 0.16 && len(a.co.langs) > 1:
+		return pick(rng, a.co.langs)
+	}
+	return a.lang
+}
+
+// createdAt is a time in the account's working hours on day d, in UTC.
+func (g *ticketGen) createdAt(rng *rand.Rand, a *account, d int) time.Time {
+	hour := 7 + pickWeighted(rng, hourWeights)
+	if chance(rng, 0.03) {
+		hour = 19 + rng.IntN(4) // late mails
+	}
+	sec := hour*3600 + rng.IntN(3600) - a.offset*3600
+	t := g.cal.day(d).Add(time.Duration(sec) * time.Second)
+	if !t.Before(g.end) {
+		t = g.end.Add(-time.Duration(1+rng.IntN(3600)) * time.Second)
+	}
+	return t
+}
+
+// outcome is how a ticket went: response and resolution times, status at
+// the end of the data set, and the satisfaction score if one was given.
+type outcome struct {
+	updated                                         time.Time
+	status, firstResponse, resolution, satisfaction string
+}
+
+func (g *ticketGen) outcome(rng *rand.Rand, cat, prio string, escalated bool, created time.Time, d int) outcome {
+	// The partner is short-staffed in the summer and at Christmas, and got
+	// faster over the period covered.
+	slow := 1 / math.Pow(seasonFactor(summerFrench, g.cal.day(d)), 0.7)
+	trend := 1.15 - 0.3*float64(d)/float64(max(1, g.cal.days-1))
+	first := math.Max(1, math.Round(logNormal(rng, firstResponseMed[prio]*slow, 0.8)))
+	target := medianResolution[cat] * priorityPace[prio]
+	res := logNormal(rng, target*slow*trend, 0.9)
+	if escalated {
+		res *= 3
+	}
+	res = math.Round(math.Max(res, first+5))
+	o := outcome{firstResponse: strconv.Itoa(int(first))}
+	resolved := created.Add(time.Duration(res) * time.Minute)
+	if !resolved.Before(g.end) {
+		responded := created.Add(time.Duration(first) * time.Minute)
+		o.status, o.updated = "new", created
+		if responded.Before(g.end) {
+			o.status, o.updated = pick(rng, []string{"in progress", "in progress", "waiting for customer"}), responded
+		} else {
+			o.firstResponse = ""
+		}
+		return o
+	}
+	o.status, o.updated, o.resolution = "closed", resolved, strconv.Itoa(int(res))
+	if g.end.Sub(resolved) < 5*24*time.Hour {
+		o.status = "resolved" // closed automatically after five days without reply
+	}
+	slowCase := res > 3*target
+	if chance(rng, 0.28) || slowCase && chance(rng, 0.15) {
+		o.satisfaction = strconv.Itoa(satisfaction(rng, res/target, first > 2*firstResponseMed[prio], escalated))
+	}
+	return o
+}
+
+// satisfaction is 1–5: high when the ticket was solved quickly relative to
+// what its category usually takes, lower after slow answers or escalations.
+func satisfaction(rng *rand.Rand, relTime float64, lateAnswer, escalated bool) int {
+	s := 5.1 - 0.95*math.Log1p(relTime) + 0.6*rng.NormFloat64()
+	if lateAnswer {
+		s -= 0.4
+	}
+	if escalated {
+		s -= 0.3
+	}
+	return int(math.Max(1, math.Min(5, math.Round(s))))
+}
+
+func boolText(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
+}
+
+// pad formats n with leading zeros to width digits.
+func pad(n, width int) string {
+	s := strconv.Itoa(n)
+	for len(s) < width {
+		s = "0" + s
+	}
+	return s
 }
