@@ -81,7 +81,6 @@ func (l *Loader) newBatch(ctx context.Context, e Entity, formatName, staging str
 			b.extra = []string{"source"}
 		}
 	}
-	b.values = make([]any, len(b.targets)+len(b.extra))
 	if err := b.preparePrivacy(opt.Privacy); err != nil {
 		return nil, err
 	}
@@ -94,11 +93,12 @@ func (l *Loader) newBatch(ctx context.Context, e Entity, formatName, staging str
 	return b, nil
 }
 
-// add converts one record; a record that cannot be used is quarantined.
-func (b *batch) add(rec []string, line int) {
+// convert turns one record into a new row of values, or says which field
+// cannot be used. It touches no shared state, so it runs beside the encoder.
+func (b *batch) convert(rec []string, line int) ([]any, *Problem) {
+	values := make([]any, len(b.targets)+len(b.extra))
 	for i, src := range b.source {
 		if src < 0 {
-			b.values[i] = nil
 			continue
 		}
 		field := ""
@@ -110,15 +110,20 @@ func (b *batch) add(rec []string, line int) {
 			err = fmt.Errorf("is empty, but every %s row needs it", strings.TrimSuffix(b.entity.Name, "s"))
 		}
 		if err != nil {
-			b.quarantine(Problem{Line: line, Column: b.targets[i], Reason: err.Error()}, strings.Join(rec, ","))
-			return
+			return nil, &Problem{Line: line, Column: b.targets[i], Reason: err.Error()}
 		}
-		b.values[i] = v
+		values[i] = v
 	}
+	return values, nil
+}
+
+// add stores one converted row; a row the store refuses is quarantined.
+func (b *batch) add(values []any, line int) {
+	b.values = values
 	b.protect()
 	b.derive()
 	if err := b.in.Append(b.values...); err != nil {
-		b.quarantine(Problem{Line: line, Reason: err.Error()}, strings.Join(rec, ","))
+		b.quarantine(Problem{Line: line, Reason: err.Error()}, fmt.Sprint(values...))
 		return
 	}
 	b.res.Loaded++

@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/uptake/uptake/store"
@@ -183,29 +184,81 @@ func (l *Loader) File(ctx context.Context, path string, opt Options) (*Result, e
 	return res, nil
 }
 
-// readRecords feeds every record of src to the batch.
+// readRecords feeds every record of src to the batch. Reading and
+// converting run in one goroutine, encoding and storing in this one, so the
+// two halves of the work use both cores; records stay in file order.
 func readRecords(ctx context.Context, src source, b *batch, res *Result, progress func()) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	chunks := make(chan []record, 4)
+	go convertRecords(ctx, src, b, chunks)
+	for chunk := range chunks {
+		for _, r := range chunk {
+			if r.err != nil {
+				return r.err
+			}
+			res.Read++
+			if res.Read%65536 == 0 {
+				progress()
+			}
+			if r.problem != nil {
+				b.quarantine(*r.problem, r.raw)
+				continue
+			}
+			b.add(r.values, r.line)
+		}
+	}
+	return ctx.Err()
+}
+
+// record is one converted record, or why it could not be used.
+type record struct {
+	values  []any
+	line    int
+	problem *Problem
+	raw     string
+	err     error // stops the file
+}
+
+// convertRecords reads src to its end (or an error) in chunks of records.
+func convertRecords(ctx context.Context, src source, b *batch, out chan<- []record) {
+	defer close(out)
+	const chunkSize = 512
+	chunk := make([]record, 0, chunkSize)
+	send := func() bool {
+		select {
+		case out <- chunk:
+			chunk = make([]record, 0, chunkSize)
+			return true
+		case <-ctx.Done():
+			return false
+		}
+	}
 	for {
 		rec, line, err := src.Next()
 		if errors.Is(err, io.EOF) {
-			return nil
-		}
-		res.Read++
-		if res.Read%65536 == 0 {
-			if ctx.Err() != nil {
-				return ctx.Err()
-			}
-			progress()
+			send()
+			return
 		}
 		var rowErr *RowError
-		if errors.As(err, &rowErr) {
-			b.quarantine(Problem{Line: rowErr.Line, Column: rowErr.Column, Reason: rowErr.Reason}, rowErr.Raw)
-			continue
+		switch {
+		case errors.As(err, &rowErr):
+			chunk = append(chunk, record{line: rowErr.Line, problem: &Problem{Line: rowErr.Line, Column: rowErr.Column, Reason: rowErr.Reason}, raw: rowErr.Raw})
+		case err != nil:
+			chunk = append(chunk, record{err: err})
+			send()
+			return
+		default:
+			values, problem := b.convert(rec, line)
+			r := record{values: values, line: line, problem: problem}
+			if problem != nil {
+				r.raw = strings.Join(rec, ",")
+			}
+			chunk = append(chunk, r)
 		}
-		if err != nil {
-			return err
+		if len(chunk) == chunkSize && !send() {
+			return
 		}
-		b.add(rec, line)
 	}
 }
 

@@ -27,6 +27,11 @@ func (s *Store) CreateStaging(ctx context.Context, table string) (string, error)
 	if err := s.eng.exec(ctx, "CREATE TABLE "+name+" AS "+table); err != nil {
 		return "", fmt.Errorf("creating staging table for %s: %w", table, err)
 	}
+	// Merging staging parts is wasted work: they are attached to the target
+	// (and merged there) or dropped within the ingest.
+	if err := s.eng.exec(ctx, "SYSTEM STOP MERGES "+name); err != nil {
+		return "", fmt.Errorf("pausing merges of %s: %w", name, err)
+	}
 	return name, nil
 }
 
