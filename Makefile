@@ -28,8 +28,8 @@ lint:
 	$(GO) run $(STATICCHECK) ./...
 
 test: libchdb lint
-	scripts/test.sh
 	$(MAKE) --no-print-directory fuzz FUZZTIME=4s
+	scripts/test.sh
 
 # Fuzz every parser; `make test` runs each briefly, `make fuzz` longer.
 FUZZTIME ?= 60s
