@@ -29,6 +29,7 @@ type batch struct {
 	maskRaw  bool // quarantined raw text is masked too, unless all personal data is kept
 	// categoryMap maps the user's source categories to ours (--category-map).
 	categoryMap map[string]string
+	classifier  *textClassifier
 	bad         []badRow
 	values      []any
 }
@@ -51,7 +52,7 @@ func (l *Loader) newBatch(ctx context.Context, e Entity, formatName, staging str
 	for _, c := range tableCols {
 		types[c.Name] = c.Type
 	}
-	b := &batch{entity: e, format: formatName, res: res, categoryMap: opt.CategoryMap}
+	b := &batch{entity: e, format: formatName, res: res, categoryMap: opt.CategoryMap, classifier: newTextClassifier()}
 	seen := map[string]bool{}
 	for i, h := range header {
 		switch {
@@ -163,19 +164,22 @@ func (b *batch) derive() {
 	body, _ := get("body").(string)
 	given, _ := get("category").(string)
 	set("source_category", given)
-	if cat, ok := b.categoryMap[strings.ToLower(strings.TrimSpace(given))]; ok {
-		set("category", cat)
-		set("category_inferred", 0)
-	} else if cat, ok := mapCategory(given); ok {
-		set("category", cat)
-		set("category_inferred", 0)
-	} else {
-		set("category", inferCategory(subject, body))
-		set("category_inferred", 1)
+	cat, known := b.categoryMap[strings.ToLower(strings.TrimSpace(given))]
+	if !known {
+		cat, known = mapCategory(given)
 	}
-	if lang, _ := get("language").(string); lang == "" {
-		set("language", detectLanguage(subject+" "+body))
+	lang, _ := get("language").(string)
+	if !known || lang == "" {
+		inferredCat, inferredLang := b.classifier.classify(subject, body)
+		if !known {
+			cat = inferredCat
+		}
+		if lang == "" {
+			set("language", inferredLang)
+		}
 	}
+	set("category", cat)
+	set("category_inferred", boolFlag(!known))
 	if get("updated_at") == nil {
 		set("updated_at", get("created_at"))
 	}
@@ -264,4 +268,11 @@ func (b *batch) protect() {
 			b.values[i] = maskContacts(text)
 		}
 	}
+}
+
+func boolFlag(b bool) uint8 {
+	if b {
+		return 1
+	}
+	return 0
 }

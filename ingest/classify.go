@@ -21,7 +21,7 @@ const (
 var categoryWords = map[string][]string{
 	CategoryBilling:     {"invoice", "billing", "bill", "charge", "licen", "subscription", "renew", "refund", "payment", "factur", "abonnement", "paiement", "rechnung", "lizenz", "zahlung", "abrechnung"},
 	CategoryDeployment:  {"install", "deploy", "provision", "setup", "set up", "configur", "migrat", "onboard", "déploi", "déploy", "paramétr", "einricht", "bereitstell", "konfigur"},
-	CategoryPerformance: {"slow", "outage", "down", "crash", "connect", "vpn", "latency", "freez", "error", "cannot access", "lent", "panne", "connexion", "plant", "langsam", "ausfall", "verbindung", "absturz", "fehler"},
+	CategoryPerformance: {"slow", "outage", "down", "crash", "connect", "vpn", "latency", "freez", "error", "disconnect", "drop", "timeout", "cannot access", "déconnex", "coupure", "unterbroch", "abbruch", "lent", "panne", "connexion", "plant", "langsam", "ausfall", "verbindung", "absturz", "fehler"},
 	CategoryUpdates:     {"update", "upgrade", "patch", "version", "mise à jour", "mettre à jour", "aktualisier", "upgrade"},
 	CategoryHowTo:       {"how do", "how to", "how can", "where is", "is there a way", "explain", "training", "comment ", "comment faire", "où trouver", "expliquer", "wie kann", "wie ", "wo finde", "erklär", "anleitung"},
 }
@@ -65,21 +65,83 @@ func mapCategory(source string) (string, bool) {
 	return c, ok
 }
 
-// inferCategory picks the category whose signal words occur most in the
-// subject and body; the subject counts double. No signal gives "other".
-func inferCategory(subject, body string) string {
-	subject, body = strings.ToLower(subject), strings.ToLower(body)
-	best, bestScore := CategoryOther, 0
-	for _, cat := range []string{CategoryHowTo, CategoryBilling, CategoryDeployment, CategoryUpdates, CategoryPerformance} {
-		score := 0
+// categoryOrder breaks ties in favour of how-to, the training signal.
+var categoryOrder = [...]string{CategoryHowTo, CategoryBilling, CategoryDeployment, CategoryUpdates, CategoryPerformance}
+
+// textClassifier infers a ticket's category and language from its words in
+// one pass: signal stems are looked up by their first three bytes instead of
+// searching the text once per stem.
+type textClassifier struct {
+	stems   map[string][]signal // one-word stems by their first three bytes
+	phrases []signal            // several-word signals, found as substrings
+}
+
+type signal struct {
+	text string
+	cat  int // index in categoryOrder
+}
+
+func newTextClassifier() *textClassifier {
+	c := &textClassifier{stems: map[string][]signal{}}
+	for i, cat := range categoryOrder {
 		for _, w := range categoryWords[cat] {
-			score += 2*strings.Count(subject, w) + strings.Count(body, w)
-		}
-		if score > bestScore {
-			best, bestScore = cat, score
+			w = strings.TrimSpace(w)
+			if strings.ContainsAny(w, " '") || len(w) < 3 {
+				c.phrases = append(c.phrases, signal{w, i})
+				continue
+			}
+			c.stems[w[:3]] = append(c.stems[w[:3]], signal{w, i})
 		}
 	}
-	return best
+	return c
+}
+
+// classify picks the category whose signals occur most (the subject counts
+// double; no signal gives "other") and the language whose stop words occur
+// most (en, fr, de, or "" without a signal).
+func (c *textClassifier) classify(subject, body string) (category, language string) {
+	var score [len(categoryOrder)]int
+	var langs [3]int // en, fr, de
+	for weight, text := range []string{body, subject} {
+		lower := strings.ToLower(text)
+		for _, p := range c.phrases {
+			score[p.cat] += (1 + weight) * strings.Count(lower, p.text)
+		}
+		for _, w := range strings.FieldsFunc(lower, func(r rune) bool { return !unicode.IsLetter(r) }) {
+			switch stopWordLanguage[w] {
+			case "en":
+				langs[0]++
+			case "fr":
+				langs[1]++
+			case "de":
+				langs[2]++
+			}
+			if len(w) < 3 {
+				continue
+			}
+			for _, sig := range c.stems[w[:3]] {
+				if strings.HasPrefix(w, sig.text) {
+					score[sig.cat] += 1 + weight
+				}
+			}
+		}
+	}
+	category, best := CategoryOther, 0
+	for i, n := range score {
+		if n > best {
+			category, best = categoryOrder[i], n
+		}
+	}
+	switch {
+	case langs == [3]int{}:
+	case langs[0] >= langs[1] && langs[0] >= langs[2]:
+		language = "en"
+	case langs[1] >= langs[2]:
+		language = "fr"
+	default:
+		language = "de"
+	}
+	return category, language
 }
 
 // stopWordLanguage maps frequent function words, which tell languages apart
@@ -91,29 +153,4 @@ var stopWordLanguage = map[string]string{
 	"est": "fr", "pour": "fr", "pas": "fr", "comment": "fr", "nous": "fr", "je": "fr", "dans": "fr", "sur": "fr", "ne": "fr",
 	"der": "de", "die": "de", "das": "de", "und": "de", "ist": "de", "nicht": "de", "ich": "de", "wir": "de", "wie": "de",
 	"ein": "de", "eine": "de", "mit": "de", "für": "de", "auf": "de", "zu": "de", "den": "de", "kann": "de", "im": "de",
-}
-
-// detectLanguage returns en, fr or de by stop-word counts, or "" when the
-// text gives no signal.
-func detectLanguage(text string) string {
-	var en, fr, de int
-	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) }) {
-		switch stopWordLanguage[w] {
-		case "en":
-			en++
-		case "fr":
-			fr++
-		case "de":
-			de++
-		}
-	}
-	switch {
-	case en == 0 && fr == 0 && de == 0:
-		return ""
-	case en >= fr && en >= de:
-		return "en"
-	case fr >= de:
-		return "fr"
-	}
-	return "de"
 }
