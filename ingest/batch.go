@@ -22,8 +22,8 @@ type batch struct {
 	// required[i] says whether targets[i] must not be empty.
 	required []bool
 	// userCol is the index of a user-name column to pseudonymise, or -1.
-	userCol int
-	pseudo  *pseudonymizer
+	userCol   int
+	pseudoKey string
 	// textCols are ticket-text columns whose contact details are masked.
 	textCols []int
 	maskRaw  bool // quarantined raw text is masked too, unless all personal data is kept
@@ -31,7 +31,6 @@ type batch struct {
 	categoryMap map[string]string
 	classifier  *textClassifier
 	bad         []badRow
-	values      []any
 }
 
 type badRow struct {
@@ -94,8 +93,21 @@ func (l *Loader) newBatch(ctx context.Context, e Entity, formatName, staging str
 	return b, nil
 }
 
+// prepare converts one record and fills its derived columns, ready to
+// store. It changes no shared state: several workers run it at once, each
+// with its own pseudonymizer.
+func (b *batch) prepare(rec []string, line int, pseudo *pseudonymizer) ([]any, *Problem) {
+	values, problem := b.convert(rec, line)
+	if problem != nil {
+		return nil, problem
+	}
+	b.protect(values, pseudo)
+	b.derive(values)
+	return values, nil
+}
+
 // convert turns one record into a new row of values, or says which field
-// cannot be used. It touches no shared state, so it runs beside the encoder.
+// cannot be used.
 func (b *batch) convert(rec []string, line int) ([]any, *Problem) {
 	values := make([]any, len(b.targets)+len(b.extra))
 	for i, src := range b.source {
@@ -120,10 +132,7 @@ func (b *batch) convert(rec []string, line int) ([]any, *Problem) {
 
 // add stores one converted row; a row the store refuses is quarantined.
 func (b *batch) add(values []any, line int) {
-	b.values = values
-	b.protect()
-	b.derive()
-	if err := b.in.Append(b.values...); err != nil {
+	if err := b.in.Append(values...); err != nil {
 		b.quarantine(Problem{Line: line, Reason: err.Error()}, fmt.Sprint(values...))
 		return
 	}
@@ -132,11 +141,11 @@ func (b *batch) add(values []any, line int) {
 
 // derive fills the columns computed from others: a ticket's category (mapped
 // or inferred from its text), language and last update.
-func (b *batch) derive() {
+func (b *batch) derive(values []any) {
 	get := func(col string) any {
 		for i, t := range b.targets {
 			if t == col {
-				return b.values[i]
+				return values[i]
 			}
 		}
 		return nil
@@ -144,12 +153,12 @@ func (b *batch) derive() {
 	set := func(col string, v any) {
 		for i, t := range b.targets {
 			if t == col {
-				b.values[i] = v
+				values[i] = v
 			}
 		}
 		for i, t := range b.extra {
 			if t == col {
-				b.values[len(b.targets)+i] = v
+				values[len(b.targets)+i] = v
 			}
 		}
 	}
@@ -251,21 +260,22 @@ func (b *batch) preparePrivacy(p Privacy) error {
 	if b.userCol < 0 {
 		return nil
 	}
-	var err error
-	b.pseudo, err = newPseudonymizer(p.PseudonymKey)
+	b.pseudoKey = p.PseudonymKey
+	_, err := newPseudonymizer(p.PseudonymKey) // checks the key now, before any row
 	return err
 }
 
 // protect pseudonymises user names and masks contact details in ticket text.
-func (b *batch) protect() {
+// pseudo is the caller's own pseudonymizer: each worker has one.
+func (b *batch) protect(values []any, pseudo *pseudonymizer) {
 	if b.userCol >= 0 {
-		if name, ok := b.values[b.userCol].(string); ok && name != "" {
-			b.values[b.userCol] = b.pseudo.name(name)
+		if name, ok := values[b.userCol].(string); ok && name != "" {
+			values[b.userCol] = pseudo.name(name)
 		}
 	}
 	for _, i := range b.textCols {
-		if text, ok := b.values[i].(string); ok {
-			b.values[i] = maskContacts(text)
+		if text, ok := values[i].(string); ok {
+			values[i] = maskContacts(text)
 		}
 	}
 }

@@ -184,16 +184,24 @@ func (l *Loader) File(ctx context.Context, path string, opt Options) (*Result, e
 	return res, nil
 }
 
-// readRecords feeds every record of src to the batch. Reading and
-// converting run in one goroutine, encoding and storing in this one, so the
-// two halves of the work use both cores; records stay in file order.
+// readRecords feeds every record of src to the batch. One goroutine reads
+// records in chunks, workers convert chunks in parallel (the costly part:
+// parsing values, pseudonyms, ticket classification), and this goroutine
+// stores the results in file order.
 func readRecords(ctx context.Context, src source, b *batch, res *Result, progress func()) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	chunks := make(chan []record, 4)
-	go convertRecords(ctx, src, b, chunks)
-	for chunk := range chunks {
-		for _, r := range chunk {
+	jobs := make(chan *chunk, prepareWorkers)
+	order := make(chan *chunk, 2*prepareWorkers) // chunks in file order, each filled by a worker
+	go readChunks(ctx, src, jobs, order)
+	for w := 0; w < prepareWorkers; w++ {
+		// Without a key, user names are kept (batch.preparePrivacy has checked), so pseudo stays unused.
+		pseudo, _ := newPseudonymizer(b.pseudoKey)
+		go prepareChunks(b, pseudo, jobs)
+	}
+	for c := range order {
+		<-c.done
+		for _, r := range c.records {
 			if r.err != nil {
 				return r.err
 			}
@@ -211,8 +219,19 @@ func readRecords(ctx context.Context, src source, b *batch, res *Result, progres
 	return ctx.Err()
 }
 
-// record is one converted record, or why it could not be used.
+// prepareWorkers convert records in parallel, one per core here.
+const prepareWorkers = 2
+
+// chunk is a run of records; done is closed when a worker has prepared them.
+type chunk struct {
+	records []record
+	done    chan struct{}
+}
+
+// record is one record of the file: its text, then its prepared values or
+// why it could not be used.
 type record struct {
+	fields  []string
 	values  []any
 	line    int
 	problem *Problem
@@ -220,45 +239,62 @@ type record struct {
 	err     error // stops the file
 }
 
-// convertRecords reads src to its end (or an error) in chunks of records.
-func convertRecords(ctx context.Context, src source, b *batch, out chan<- []record) {
-	defer close(out)
-	const chunkSize = 512
-	chunk := make([]record, 0, chunkSize)
+// readChunks reads src to its end in chunks, handing each to the workers
+// and, in the same order, to the storing goroutine.
+func readChunks(ctx context.Context, src source, jobs, order chan<- *chunk) {
+	defer close(order)
+	defer close(jobs)
+	const size = 512
+	c := &chunk{done: make(chan struct{})}
 	send := func() bool {
-		select {
-		case out <- chunk:
-			chunk = make([]record, 0, chunkSize)
-			return true
-		case <-ctx.Done():
-			return false
+		for _, ch := range []chan<- *chunk{order, jobs} {
+			select {
+			case ch <- c:
+			case <-ctx.Done():
+				return false
+			}
 		}
+		c = &chunk{records: make([]record, 0, size), done: make(chan struct{})}
+		return true
 	}
 	for {
-		rec, line, err := src.Next()
-		if errors.Is(err, io.EOF) {
-			send()
-			return
-		}
+		fields, line, err := src.Next()
 		var rowErr *RowError
 		switch {
+		case errors.Is(err, io.EOF):
+			send()
+			return
 		case errors.As(err, &rowErr):
-			chunk = append(chunk, record{line: rowErr.Line, problem: &Problem{Line: rowErr.Line, Column: rowErr.Column, Reason: rowErr.Reason}, raw: rowErr.Raw})
+			c.records = append(c.records, record{line: rowErr.Line, problem: &Problem{Line: rowErr.Line, Column: rowErr.Column, Reason: rowErr.Reason}, raw: rowErr.Raw})
 		case err != nil:
-			chunk = append(chunk, record{err: err})
+			c.records = append(c.records, record{err: err})
 			send()
 			return
 		default:
-			values, problem := b.convert(rec, line)
-			r := record{values: values, line: line, problem: problem}
-			if problem != nil {
-				r.raw = strings.Join(rec, ",")
-			}
-			chunk = append(chunk, r)
+			// Sources may reuse their slice: keep a copy of the fields.
+			c.records = append(c.records, record{fields: append([]string(nil), fields...), line: line})
 		}
-		if len(chunk) == chunkSize && !send() {
+		if len(c.records) == size && !send() {
 			return
 		}
+	}
+}
+
+// prepareChunks converts the records of each chunk it receives.
+func prepareChunks(b *batch, pseudo *pseudonymizer, jobs <-chan *chunk) {
+	for c := range jobs {
+		for i := range c.records {
+			r := &c.records[i]
+			if r.fields == nil {
+				continue
+			}
+			r.values, r.problem = b.prepare(r.fields, r.line, pseudo)
+			if r.problem != nil {
+				r.raw = strings.Join(r.fields, ",")
+			}
+			r.fields = nil
+		}
+		close(c.done)
 	}
 }
 
