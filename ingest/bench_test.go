@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"testing"
@@ -72,6 +73,8 @@ func timedIngest(b *testing.B, st *store.Store, l *ingest.Loader, path string, r
 // parsing, validation, staging, publishing, ledger) into the embedded engine
 // and compares it with chDB's own INSERT … SELECT FROM file(…, 'CSVWithNames').
 func BenchmarkIngestUsageCSV(b *testing.B) {
+	defer debug.SetGCPercent(debug.SetGCPercent(-1))
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(ingest.BulkMemoryLimit))
 	rows := benchRows(b, 5_000_000)
 	path := filepath.Join(b.TempDir(), "usage.csv")
 	writeUsageCSV(b, path, rows)
@@ -104,6 +107,8 @@ func BenchmarkIngestUsageCSV(b *testing.B) {
 
 // BenchmarkIngestTickets loads tickets with about 500 bytes of text each.
 func BenchmarkIngestTickets(b *testing.B) {
+	defer debug.SetGCPercent(debug.SetGCPercent(-1))
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(ingest.BulkMemoryLimit))
 	rows := benchRows(b, 200_000)
 	path := filepath.Join(b.TempDir(), "tickets.csv")
 	f, err := os.Create(path)

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -74,6 +75,10 @@ Examples:
 			if err != nil {
 				return err
 			}
+			// A bulk load allocates a little per value; collect garbage by a
+			// memory ceiling rather than by heap growth (see BulkMemoryLimit).
+			debug.SetGCPercent(-1)
+			debug.SetMemoryLimit(ingest.BulkMemoryLimit)
 			opt := ingest.Options{Format: *formatName, Entity: *entity, Mapping: m, Location: loc, Encoding: *encoding, MaxBad: *maxBad / 100, Account: *account, CategoryMap: cats,
 				Privacy: ingest.Privacy{PseudonymKey: *pseudonymKey, KeepUserNames: *keepNames, KeepContactDetails: *keepContacts}}
 			if !*asJSON && isTerminal(env.stderr) {
