@@ -262,3 +262,48 @@ func TestUserCategoryMap(t *testing.T) {
 		}
 	})
 }
+
+func TestGenericFixtureVariants(t *testing.T) {
+	env.Each(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		l := mustLoader(t, st)
+
+		r, err := l.File(ctx, "testdata/usage_reordered_bom.csv", ingest.Options{Privacy: ingest.Privacy{KeepUserNames: true}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkIdentity(t, r)
+		res, err := st.Query(ctx, store.Query{Name: "u", SQL: "SELECT toString(day), account_id, user_id, workload, activity_count FROM usage FINAL ORDER BY user_id"}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := "[[2026-04-01 ACC-1 anna@contoso.example Teams 4] [2026-04-01 ACC-1 ben@contoso.example Exchange 0] [2026-04-02 ACC-2 cara@contoso.example SharePoint 2]]"
+		if fmt.Sprint(res.Rows) != want {
+			t.Errorf("reordered, BOM, ';', three date shapes: %v, want %v", res.Rows, want)
+		}
+
+		r, err = l.File(ctx, "testdata/accounts_cp1252.csv", ingest.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Encoding != "windows-1252" || r.Loaded != 2 {
+			t.Fatalf("Windows-1252: %+v", r)
+		}
+		res, err = st.Query(ctx, store.Query{Name: "a", SQL: "SELECT name FROM accounts FINAL ORDER BY account_id"}, nil)
+		if err != nil || fmt.Sprint(res.Rows) != "[[Café Zürich AG] [Société Générale Test]]" {
+			t.Errorf("Windows-1252 names: %v %v", res.Rows, err)
+		}
+
+		if _, err := l.File(ctx, "testdata/tickets_truncated.csv", ingest.Options{}); !errors.Is(err, ingest.ErrTooManyBadRows) {
+			t.Fatalf("by default a truncated file with 1 bad row of 2 is refused: %v", err)
+		}
+		r, err = l.File(ctx, "testdata/tickets_truncated.csv", ingest.Options{MaxBad: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkIdentity(t, r)
+		if r.Loaded != 1 || r.Quarantined != 1 || !strings.HasPrefix(r.Problems[0].String(), "line 3: the CSV structure is broken here") {
+			t.Fatalf("truncated file: %+v", r)
+		}
+	})
+}

@@ -44,7 +44,7 @@ func (p *pseudonymizer) name(user string) string {
 	p.mac.Reset()
 	p.mac.Write([]byte(strings.ToLower(strings.TrimSpace(user))))
 	out := "u-" + hex.EncodeToString(p.mac.Sum(nil)[:8])
-	if len(p.cache) < 1<<20 { // bounded: a file has far fewer distinct users
+	if len(p.cache) < 1<<16 { // bounded memory; files list one account's users together
 		p.cache[user] = out
 	}
 	return out

@@ -16,7 +16,7 @@ import (
 // embeddedChunkBytes bytes, so memory stays bounded however wide the rows.
 const (
 	embeddedChunkRows  = 1_000_000
-	embeddedChunkBytes = 48 << 20
+	embeddedChunkBytes = 16 << 20
 )
 
 // embedded is one database on the shared in-process chDB engine.
