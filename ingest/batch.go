@@ -96,8 +96,8 @@ func (l *Loader) newBatch(ctx context.Context, e Entity, formatName, staging str
 // prepare converts one record and fills its derived columns, ready to
 // store. It changes no shared state: several workers run it at once, each
 // with its own pseudonymizer.
-func (b *batch) prepare(rec []string, line int, pseudo *pseudonymizer) ([]any, *Problem) {
-	values, problem := b.convert(rec, line)
+func (b *batch) prepare(rec []string, line int, pseudo *pseudonymizer, values []any) ([]any, *Problem) {
+	values, problem := b.convert(rec, line, values)
 	if problem != nil {
 		return nil, problem
 	}
@@ -106,10 +106,12 @@ func (b *batch) prepare(rec []string, line int, pseudo *pseudonymizer) ([]any, *
 	return values, nil
 }
 
-// convert turns one record into a new row of values, or says which field
-// cannot be used.
-func (b *batch) convert(rec []string, line int) ([]any, *Problem) {
-	values := make([]any, len(b.targets)+len(b.extra))
+// width is the number of values in a row: the targets, then derived columns.
+func (b *batch) width() int { return len(b.targets) + len(b.extra) }
+
+// convert turns one record into values (written into values, of length
+// width), or says which field cannot be used.
+func (b *batch) convert(rec []string, line int, values []any) ([]any, *Problem) {
 	for i, src := range b.source {
 		if src < 0 {
 			continue

@@ -3,10 +3,12 @@ package ingest
 import (
 	"context"
 	"crypto/rand"
+	"crypto/sha256"
 	"embed"
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"hash"
 	"io"
 	"os"
 	"path/filepath"
@@ -21,6 +23,7 @@ var queryFiles embed.FS
 
 type queries struct {
 	CompletedIngest store.Query `sql:"completed_ingest"`
+	CompletedSize   store.Query `sql:"completed_size"`
 }
 
 // Loader loads files into one store.
@@ -105,18 +108,30 @@ var ErrTooManyBadRows = errors.New("too many bad rows")
 // quarantine table. A rerun after a crash loads the file again; the tables'
 // keys keep one version of each row.
 func (l *Loader) File(ctx context.Context, path string, opt Options) (*Result, error) {
-	checksum, size, err := checksumFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("reading %s: %w", path, err)
-	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("reading %s: %w", path, err)
 	}
 	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, fmt.Errorf("reading %s: %w", path, err)
+	}
+	size := info.Size()
+	// The checksum recognises a rerun. Hashing first costs a pass over the
+	// file, so it is done first only when a loaded file had this very size;
+	// otherwise the file is hashed as it is read.
+	checksum := ""
+	if rerun, err := l.st.Query(ctx, l.q.CompletedSize, store.Args{"size": size}); err != nil {
+		return nil, err
+	} else if rerun.Rows[0][0].(uint64) > 0 {
+		if checksum, _, err = checksumFile(path); err != nil {
+			return nil, fmt.Errorf("reading %s: %w", path, err)
+		}
+	}
 	res := &Result{File: filepath.Base(path)}
 	opt.FileName = res.File
-	counted := &countingReader{r: f}
+	counted := &countingReader{r: f, hash: sha256.New()}
 	text, enc, err := textReader(counted, opt.Encoding)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
@@ -133,17 +148,21 @@ func (l *Loader) File(ctx context.Context, path string, opt Options) (*Result, e
 	entity := src.Entity()
 	res.Entity, res.Format = entity.Name, fm.name
 
-	if prev, err := l.st.Query(ctx, l.q.CompletedIngest, store.Args{"checksum": checksum}); err != nil {
-		return nil, err
-	} else if len(prev.Rows) > 0 {
-		n, err := countRecords(src)
+	if checksum != "" { // else a new size: this content cannot have been loaded
+		prev, err := l.st.Query(ctx, l.q.CompletedIngest, store.Args{"checksum": checksum})
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", path, err)
+			return nil, err
 		}
-		res.Read, res.Duplicates = n, n
-		countSuperseded(src, res)
-		res.AlreadyLoaded = fmt.Sprintf("the same content was loaded from %s on %s", prev.Rows[0][0], prev.Rows[0][1].(time.Time).Format("2006-01-02 15:04 MST"))
-		return res, nil
+		if len(prev.Rows) > 0 {
+			n, err := countRecords(src)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", path, err)
+			}
+			res.Read, res.Duplicates = n, n
+			countSuperseded(src, res)
+			res.AlreadyLoaded = fmt.Sprintf("the same content was loaded from %s on %s", prev.Rows[0][0], prev.Rows[0][1].(time.Time).Format("2006-01-02 15:04 MST"))
+			return res, nil
+		}
 	}
 
 	staging, err := l.st.CreateStaging(ctx, entity.Table)
@@ -169,6 +188,11 @@ func (l *Loader) File(ctx context.Context, path string, opt Options) (*Result, e
 	countSuperseded(src, res)
 	if err := b.finish(); err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if checksum == "" {
+		if checksum, err = counted.sum(); err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
 	}
 	if err := l.writeQuarantine(ctx, b.bad, checksum, ingestID, res, entity); err != nil {
 		return nil, err
@@ -288,13 +312,15 @@ func readChunks(ctx context.Context, src source, jobs, order chan<- *chunk) {
 
 // prepareChunks converts the records of each chunk it receives.
 func prepareChunks(b *batch, pseudo *pseudonymizer, jobs <-chan *chunk) {
+	width := b.width()
 	for c := range jobs {
+		arena := make([]any, len(c.records)*width) // one allocation for the chunk's values
 		for i := range c.records {
 			r := &c.records[i]
 			if r.fields == nil {
 				continue
 			}
-			r.values, r.problem = b.prepare(r.fields, r.line, pseudo)
+			r.values, r.problem = b.prepare(r.fields, r.line, pseudo, arena[i*width:(i+1)*width:(i+1)*width])
 			if r.problem != nil {
 				r.raw = strings.Join(r.fields, ",")
 			}
@@ -343,14 +369,26 @@ type Progress struct {
 	Size  int64 // the file's size
 }
 
-// countingReader counts the bytes read through it, for progress.
+// countingReader counts and hashes the bytes read through it, for progress
+// and for the checksum of a file that was not hashed beforehand.
 type countingReader struct {
-	r io.Reader
-	n int64
+	r    io.Reader
+	n    int64
+	hash hash.Hash
 }
 
 func (c *countingReader) Read(p []byte) (int, error) {
 	n, err := c.r.Read(p)
 	c.n += int64(n)
+	c.hash.Write(p[:n])
 	return n, err
+}
+
+// sum reads what the parser left unread (trailing bytes) and returns the
+// hex SHA-256 of the whole file.
+func (c *countingReader) sum() (string, error) {
+	if _, err := io.Copy(io.Discard, c); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(c.hash.Sum(nil)), nil
 }
