@@ -307,3 +307,24 @@ func TestGenericFixtureVariants(t *testing.T) {
 		}
 	})
 }
+
+func TestSameSizeDifferentContentLoads(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "a.csv"), []byte("account_id,name\nA,Alpha\n"), 0o600)
+	os.WriteFile(filepath.Join(dir, "b.csv"), []byte("account_id,name\nB,Omega\n"), 0o600)
+	env.Each(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		l := mustLoader(t, st)
+		for _, f := range []string{"a.csv", "b.csv", "a.csv"} {
+			r, err := l.File(ctx, filepath.Join(dir, f), ingest.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkIdentity(t, r)
+		}
+		rows, _ := st.TableRows(ctx)
+		if rows["accounts"] != 2 || rows["ingest_ledger"] != 2 {
+			t.Fatalf("stored %v, want both accounts and two ledger entries", rows)
+		}
+	})
+}
