@@ -93,8 +93,8 @@ const maxProblems = 20
 // BulkMemoryLimit is the heap size `uptake ingest` lets Go reach before it
 // collects garbage (it turns the percentage trigger off): a load allocates
 // a little for every value, and collecting often costs more time than the
-// parsing. With chDB's own memory the process peaks near 500 MB.
-const BulkMemoryLimit = 128 << 20
+// parsing. With chDB's own memory the process stays under 500 MB.
+const BulkMemoryLimit = 160 << 20
 
 // DefaultMaxBad is the share of quarantined rows above which a file is refused.
 const DefaultMaxBad = 0.01

@@ -83,6 +83,7 @@ func OpenChDB(path string) (*ChDB, error) {
 	if err := os.MkdirAll(abs, 0o750); err != nil {
 		return nil, fmt.Errorf("creating the embedded store folder: %w", err)
 	}
+	returnMemoryPromptly()
 	handle, err := purego.Dlopen(libPath, purego.RTLD_NOW|purego.RTLD_GLOBAL)
 	if err != nil {
 		return nil, fmt.Errorf("loading the chDB library %s: %v; delete it and run scripts/libchdb.sh again", libPath, err)
@@ -178,4 +179,27 @@ func goString(p *byte) string {
 		n++
 	}
 	return string(unsafe.Slice(p, n))
+}
+
+// chdbMallocConf makes chDB's allocator (jemalloc) give freed memory back to
+// the system at once instead of keeping it for reuse: bulk loads allocate and
+// free a chunk's worth again and again, and kept pages had the process peak
+// near 600 MB instead of about 400 MB, for about 5 % more time.
+const chdbMallocConf = "dirty_decay_ms:0,muzzy_decay_ms:0"
+
+// returnMemoryPromptly sets JE_MALLOC_CONF in the C environment, where
+// jemalloc reads it when the library loads, unless the user set it already.
+// Go's os.Setenv does not reach the C environment in a binary without cgo,
+// so libc's setenv is called directly.
+func returnMemoryPromptly() {
+	if _, set := os.LookupEnv("JE_MALLOC_CONF"); set {
+		return
+	}
+	libc, err := purego.Dlopen("libc.so.6", purego.RTLD_NOW|purego.RTLD_GLOBAL)
+	if err != nil {
+		return // only a memory optimisation
+	}
+	var setenv func(name, value string, overwrite int32) int32
+	purego.RegisterLibFunc(&setenv, libc, "setenv")
+	setenv("JE_MALLOC_CONF", chdbMallocConf, 0)
 }
