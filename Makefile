@@ -36,7 +36,7 @@ FUZZTIME ?= 60s
 FUZZ_TARGETS := store:FuzzQuoteString ingest:FuzzGenericCSV ingest:FuzzGenericJSONL ingest:FuzzParseTime ingest:FuzzM365Detail ingest:FuzzHelpDeskSources
 
 bench: libchdb
-	scripts/with-test-server.sh $(GO) test -run '^$$' -bench . -benchtime 1x -count 5 -timeout 60m ./store/ ./ingest/ | scripts/bench-medians.sh
+	set -o pipefail; scripts/with-test-server.sh $(GO) test -run '^$$' -bench . -benchtime 1x -count 5 -timeout 60m ./store/ ./ingest/ | scripts/bench-medians.sh
 
 fuzz:
 	@for target in $(FUZZ_TARGETS); do \
