@@ -113,7 +113,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 	addCommonFlags(fs, &env.common)
 	runCmd := cmd.define(fs)
 	fs.Usage = func() {} // the flag package prints the error; help is printed below
-	if err := fs.Parse(args[1:]); err != nil {
+	positional, err := parseInterspersed(fs, args[1:])
+	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			printCommandHelp(stdout, cmd, fs)
 			return 0
@@ -131,13 +132,34 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 		return 2
 	}
 	env.log = slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
-	if err := runCmd(ctx, env, fs.Args()); err != nil {
+	if err := runCmd(ctx, env, positional); err != nil {
 		if !errors.Is(err, errUsage) {
 			fmt.Fprintf(stderr, "uptake %s: %v\n", cmd.name, err)
 		}
 		return 1
 	}
 	return 0
+}
+
+// parseInterspersed parses flags wherever they stand, so that
+// "uptake ingest report.csv --account contoso" works; arguments after "--"
+// are never flags.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return positional, nil
+		}
+		if args[0] == "--" {
+			return append(positional, args[1:]...), nil
+		}
+		positional = append(positional, args[0])
+		args = args[1:]
+	}
 }
 
 func printOverview(w io.Writer) {

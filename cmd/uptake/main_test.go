@@ -258,3 +258,17 @@ func TestIngestJSONSummary(t *testing.T) {
 		t.Fatalf("exit %d, summary %+v\n%s", code, sum, out)
 	}
 }
+
+func TestFlagsAfterArguments(t *testing.T) {
+	var c commonFlags
+	fs := flag.NewFlagSet("x", flag.ContinueOnError)
+	addCommonFlags(fs, &c)
+	account := fs.String("account", "", "")
+	got, err := parseInterspersed(fs, []string{"a.csv", "--account", "contoso", "b.csv", "--", "--not-a-flag.csv"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if *account != "contoso" || strings.Join(got, " ") != "a.csv b.csv --not-a-flag.csv" {
+		t.Fatalf("account %q, arguments %q", *account, got)
+	}
+}
