@@ -30,6 +30,10 @@ var Entities = []Entity{
 		Optional: []string{"workload", "level", "language", "duration_hours", "price", "currency", "description"}},
 	{Name: "trainings", Table: "trainings", Required: []string{"account_id", "training_id", "course_id", "delivered_on"},
 		Optional: []string{"attendees", "language", "trainer"}},
+	// Totals of Microsoft 365's aggregate reports, one per workload, measure
+	// and day; never read by per-user figures (see ingest/m365_counts.go).
+	{Name: "m365_counts", Table: "m365_counts", Required: []string{"account_id", "report", "day", "workload", "measure", "value"},
+		Optional: []string{"report_period"}},
 }
 
 // EntityByName finds an entity, for --entity.

@@ -12,8 +12,8 @@ import (
 // (see m365_account.go).
 //
 // Per-user "detail" reports become usage rows (m365_source.go); the
-// aggregate "counts" reports are refused with a pointer to the detail report
-// to download instead (m365_counts.go explains why).
+// aggregate "counts" reports become m365_counts rows, which per-user figures
+// never read (m365_counts.go explains why).
 
 // m365Report describes one report: how to recognise it and what it becomes.
 type m365Report struct {
@@ -23,7 +23,7 @@ type m365Report struct {
 	needs  []string // columns (Microsoft's spelling) that identify the report; each report has one no other has
 	detail *m365Detail
 	// insteadUse is, for an aggregate report, the detail report that carries
-	// the users, and where to download it.
+	// the same activity per user, and where to download it.
 	insteadUse string
 }
 
@@ -59,7 +59,7 @@ func (rep m365Report) detect(head []byte) bool {
 
 func (rep m365Report) open(br *bufio.Reader, opt Options) (source, error) {
 	if rep.detail == nil {
-		return nil, rep.refusal()
+		return rep.openCounts(br, opt)
 	}
 	if opt.Entity != "" && opt.Entity != "usage" {
 		return nil, fmt.Errorf("the %s report holds usage, not %s; drop --entity or use --entity usage", rep.graph, opt.Entity)

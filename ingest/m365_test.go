@@ -200,25 +200,158 @@ func TestM365TooManyBadRowsLoadsNothing(t *testing.T) {
 	})
 }
 
-func TestM365CountReportsAreRefusedWithTheReportToUseInstead(t *testing.T) {
-	cases := map[string]string{
-		"contoso_Office365ActiveUserCounts.csv":   "getOffice365ActiveUserDetail",
-		"contoso_Office365ServicesUserCounts.csv": "getOffice365ActiveUserDetail",
-		"contoso_TeamsUserActivityUserCounts.csv": "getTeamsUserActivityUserDetail",
+// countLines returns the stored m365_counts rows (deduplicated) of one
+// account and report as "day workload measure value period source" lines.
+func countLines(t *testing.T, st *store.Store, account, report string) []string {
+	t.Helper()
+	q := store.Query{Name: "m365_counts_rows", SQL: "SELECT toString(day) AS d, workload, measure, value, report_period, source FROM m365_counts FINAL WHERE account_id = @account AND report = @report ORDER BY workload, measure, day"}
+	res, err := st.Query(context.Background(), q, store.Args{"account": account, "report": report})
+	if err != nil {
+		t.Fatal(err)
 	}
+	var out []string
+	for _, row := range res.Rows {
+		out = append(out, strings.TrimSuffix(fmt.Sprintln(row...), "\n"))
+	}
+	return out
+}
+
+var m365CountFixtures = []struct {
+	file, format, report string
+	read                 int64
+}{
+	{"contoso_Office365ActiveUserCounts.csv", "m365-active-user-counts", "active-user-counts", 49},       // 7 days × 7 workloads
+	{"contoso_Office365ServicesUserCounts.csv", "m365-services-user-counts", "services-user-counts", 14}, // 7 workloads × active, inactive
+	{"contoso_TeamsUserActivityUserCounts.csv", "m365-teams-user-counts", "teams-user-counts", 35},       // 7 days × 5 measures
+}
+
+func TestM365CountReportsLoadIntoTheirOwnTable(t *testing.T) {
 	env.Each(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
 		l := mustLoader(t, st)
-		for file, instead := range cases {
-			r, err := l.File(ctx, filepath.Join(m365Dir, file), keepNames(ingest.Options{Account: "contoso"}))
-			if err == nil || r != nil || !strings.Contains(err.Error(), file) || !strings.Contains(err.Error(), "(read as m365-") ||
-				!strings.Contains(err.Error(), "nothing from it was loaded") || !strings.Contains(err.Error(), "download the per-user report "+instead) {
-				t.Errorf("%s: result %v, error %v", file, r, err)
+		for _, c := range m365CountFixtures {
+			r := loadM365(t, l, c.file, ingest.Options{})
+			if r.Format != c.format || r.Entity != "m365_counts" || r.Read != c.read || r.Loaded != c.read || r.Quarantined != 0 {
+				t.Errorf("%s: got format %s, entity %s, read %d = loaded %d + quarantined %d; want %s, m365_counts, %d = %d + 0",
+					c.file, r.Format, r.Entity, r.Read, r.Loaded, r.Quarantined, c.format, c.read, c.read)
+			}
+			if got := len(countLines(t, st, "contoso", c.report)); int64(got) != c.read {
+				t.Errorf("%s: %d rows stored, want %d", c.file, got, c.read)
 			}
 		}
-		rows, _ := st.TableRows(ctx)
-		if rows["usage"] != 0 || rows["ingest_ledger"] != 0 || rows["quarantine"] != 0 {
-			t.Errorf("refused reports stored %v", rows)
+		for report, wants := range map[string][]string{
+			"active-user-counts": {
+				"2026-05-24 Office 365 active_users 43 7 m365",
+				"2026-05-22 Teams active_users 39 7 m365",
+				"2026-05-18 Skype For Business active_users 0 7 m365", // a zero is a figure, kept
+				"2026-05-21 Exchange active_users 40 7 m365",
+			},
+			"services-user-counts": { // no Report Date: filed under the Report Refresh Date
+				"2026-05-24 Exchange active_users 47 28 m365",
+				"2026-05-24 Exchange inactive_users 6 28 m365",
+				"2026-05-24 Office 365 inactive_users 4 28 m365",
+				"2026-05-24 Yammer inactive_users 51 28 m365",
+			},
+			"teams-user-counts": {
+				"2026-05-21 Teams private_chat_messages 362 7 m365",
+				"2026-05-18 Teams team_chat_messages 112 7 m365",
+				"2026-05-19 Teams calls 0 7 m365",
+				"2026-05-23 Teams meetings 36 7 m365",
+				"2026-05-23 Teams other_actions 12 7 m365",
+			},
+		} {
+			got := strings.Join(countLines(t, st, "contoso", report), "\n") + "\n"
+			for _, want := range wants {
+				if !strings.Contains(got, want+"\n") {
+					t.Errorf("%s lacks %q; has:\n%s", report, want, got)
+				}
+			}
+		}
+		// The totals are no users: per-user figures see nothing of them.
+		rows, err := st.TableRows(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rows["usage"] != 0 || rows["m365_counts"] != 49+14+35 || rows["quarantine"] != 0 {
+			t.Errorf("after loading only count reports: %v", rows)
+		}
+	})
+}
+
+// Loading a report again is skipped, and a later download repeating the same
+// days (another refresh date, so another file) replaces them on the table key.
+func TestM365CountReportsDoNotDoubleCount(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join(m365Dir, "contoso_Office365ActiveUserCounts.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	refreshed := filepath.Join(t.TempDir(), "contoso_Office365ActiveUserCounts_refreshed.csv")
+	if err := os.WriteFile(refreshed, []byte(strings.ReplaceAll(string(data), "\n2026-05-24,", "\n2026-05-25,")), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	q := store.Query{Name: "m365_counts_totals", SQL: "SELECT report, count() AS n, sum(value) AS total FROM m365_counts FINAL WHERE account_id = 'contoso' GROUP BY report ORDER BY report"}
+	want := "[[active-user-counts 49 885] [services-user-counts 14 318] [teams-user-counts 35 2629]]"
+	env.Each(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		l := mustLoader(t, st)
+		for round := 1; round <= 2; round++ {
+			for _, c := range m365CountFixtures {
+				r := loadM365(t, l, c.file, ingest.Options{})
+				if round == 1 && (r.Loaded != c.read || r.Duplicates != 0) || round == 2 && (r.Loaded != 0 || r.Duplicates != c.read) {
+					t.Errorf("round %d, %s: %+v", round, c.file, r)
+				}
+			}
+		}
+		r := loadM365(t, l, refreshed, ingest.Options{Account: "contoso"})
+		if r.Loaded != 49 || r.Duplicates != 0 {
+			t.Errorf("refreshed download: %+v", r)
+		}
+		res, err := st.Query(ctx, q, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := fmt.Sprint(res.Rows); got != want {
+			t.Errorf("rows and totals per report\n%s\nwant\n%s", got, want)
+		}
+		if rows, _ := st.TableRows(ctx); rows["usage"] != 0 {
+			t.Errorf("count reports stored usage rows: %v", rows)
+		}
+	})
+}
+
+func TestM365CountReportBadRowsAreQuarantined(t *testing.T) {
+	env.Each(t, func(t *testing.T, st *store.Store) {
+		l := mustLoader(t, st)
+		r := loadM365(t, l, "contoso_TeamsUserActivityUserCounts_badnumbers.csv", ingest.Options{MaxBad: 1})
+		if r.Read != 11 || r.Loaded != 9 || r.Quarantined != 2 {
+			t.Errorf("read %d = loaded %d + quarantined %d, want 11 = 9 + 2", r.Read, r.Loaded, r.Quarantined)
+		}
+		checkProblems(t, r, []string{
+			`line 3, column Private Chat Messages: "lots" is not a whole number`,
+			`line 5, column Report Date: "not a day" is not a date`,
+		})
+		// line 4's empty Calls is no figure, not an error: its other four are loaded.
+		got := strings.Join(countLines(t, st, "contoso", "teams-user-counts"), "\n")
+		want := strings.Join([]string{
+			"2026-05-18 Teams calls 21 7 m365",
+			"2026-05-18 Teams meetings 38 7 m365",
+			"2026-05-20 Teams meetings 0 7 m365",
+			"2026-05-18 Teams other_actions 9 7 m365",
+			"2026-05-20 Teams other_actions 1 7 m365",
+			"2026-05-18 Teams private_chat_messages 340 7 m365",
+			"2026-05-20 Teams private_chat_messages 7 7 m365",
+			"2026-05-18 Teams team_chat_messages 112 7 m365",
+			"2026-05-20 Teams team_chat_messages 0 7 m365",
+		}, "\n")
+		if got != want {
+			t.Errorf("stored:\n%s\nwant:\n%s", got, want)
+		}
+		res, err := st.Query(context.Background(), store.Query{Name: "m365_counts_quarantine", SQL: "SELECT line, column_name, entity FROM quarantine FINAL ORDER BY line"}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := fmt.Sprint(res.Rows); got != "[[3 Private Chat Messages m365_counts] [5 Report Date m365_counts]]" {
+			t.Errorf("quarantine table: %s", got)
 		}
 	})
 }

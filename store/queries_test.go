@@ -46,7 +46,7 @@ func TestMigrationsAreOrderedAndSplit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(ms) != 8 {
+	if len(ms) != 9 {
 		t.Fatalf("%d migrations", len(ms))
 	}
 	for i, m := range ms {

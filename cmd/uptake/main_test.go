@@ -137,7 +137,7 @@ func TestEmbeddedMigrateTwiceAndDataSurvivesRestart(t *testing.T) {
 	requireChDB(t)
 	dir := t.TempDir()
 	code, out := uptake(t, dir, nil, "migrate")
-	if code != 0 || !strings.Contains(out, "8 of 8 migrations applied") {
+	if code != 0 || !strings.Contains(out, "9 of 9 migrations applied") {
 		t.Fatalf("first migrate: %d %s", code, out)
 	}
 	code, out = uptake(t, dir, nil, "migrate")

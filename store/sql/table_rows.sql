@@ -7,3 +7,4 @@ UNION ALL SELECT 'courses', count() FROM courses FINAL
 UNION ALL SELECT 'trainings', count() FROM trainings FINAL
 UNION ALL SELECT 'ingest_ledger', count() FROM ingest_ledger FINAL
 UNION ALL SELECT 'quarantine', count() FROM quarantine FINAL
+UNION ALL SELECT 'm365_counts', count() FROM m365_counts FINAL
