@@ -34,7 +34,13 @@ func (g *genericCSV) Entity() Entity    { return g.entity }
 func (g *genericCSV) Columns() []string { return g.cols }
 
 func (g *genericCSV) Next() ([]string, int, error) {
-	rec, err := g.r.Read()
+	return readCSVRecord(g.r)
+}
+
+// readCSVRecord reads the next record and the line it starts on; broken
+// quoting becomes a *RowError, which is quarantined.
+func readCSVRecord(r *csv.Reader) ([]string, int, error) {
+	rec, err := r.Read()
 	if errors.Is(err, io.EOF) {
 		return nil, 0, io.EOF
 	}
@@ -45,7 +51,7 @@ func (g *genericCSV) Next() ([]string, int, error) {
 		}
 		return nil, perr.StartLine, &RowError{Line: perr.StartLine, Reason: fmt.Sprintf("the CSV structure is broken here (%v); check the quotes on this line", perr.Err), Raw: strings.Join(rec, ",")}
 	}
-	line, _ := g.r.FieldPos(0) // only valid after a successful Read
+	line, _ := r.FieldPos(0) // only valid after a successful Read
 	return rec, line, nil
 }
 

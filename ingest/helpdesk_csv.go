@@ -4,9 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/csv"
-	"errors"
 	"fmt"
-	"io"
 	"strings"
 )
 
@@ -48,19 +46,7 @@ func (t *csvTable) has(name string) bool {
 // read returns the next record (reused by the next call) and its line; a
 // record with broken quoting is a *RowError.
 func (t *csvTable) read() ([]string, int, error) {
-	rec, err := t.r.Read()
-	if errors.Is(err, io.EOF) {
-		return nil, 0, io.EOF
-	}
-	if err != nil {
-		var perr *csv.ParseError
-		if !errors.As(err, &perr) {
-			return nil, 0, err
-		}
-		return nil, perr.StartLine, &RowError{Line: perr.StartLine, Reason: fmt.Sprintf("the CSV structure is broken here (%v); check the quotes on this line", perr.Err), Raw: strings.Join(rec, ",")}
-	}
-	line, _ := t.r.FieldPos(0)
-	return rec, line, nil
+	return readCSVRecord(t.r)
 }
 
 // get returns the first of names the header has, trimmed; "" when none.

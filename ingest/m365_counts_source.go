@@ -32,14 +32,9 @@ type m365CountField struct {
 }
 
 func openM365CountsSource(br *bufio.Reader, opt Options, rep m365Report, spec m365CountsSpec) (source, error) {
-	r := newCSVReader(br)
-	names, err := r.Read()
+	r, names, h, err := readM365Header(br, rep)
 	if err != nil {
-		return nil, fmt.Errorf("line 1: cannot read the header of the %s report: %w", rep.graph, err)
-	}
-	h := newM365Header(names)
-	if miss := h.missing(rep.needs); len(miss) > 0 {
-		return nil, fmt.Errorf("line 1: the header lacks %s, which the %s report has; is this the right file for --format %s?", quoteAll(miss), rep.graph, rep.format)
+		return nil, err
 	}
 	s := &m365CountsSource{rows: &m365Source{r: r, report: rep.graph, width: len(names)}, report: spec.report, day: m365Field{index: -1}, period: -1}
 	for _, d := range spec.days {

@@ -30,14 +30,9 @@ type m365Source struct {
 }
 
 func openM365Source(br *bufio.Reader, opt Options, rep m365Report) (source, error) {
-	r := newCSVReader(br)
-	names, err := r.Read()
+	r, names, h, err := readM365Header(br, rep)
 	if err != nil {
-		return nil, fmt.Errorf("line 1: cannot read the header of the %s report: %w", rep.graph, err)
-	}
-	h := newM365Header(names)
-	if miss := h.missing(rep.needs); len(miss) > 0 {
-		return nil, fmt.Errorf("line 1: the header lacks %s, which the %s report has; is this the right file for --format %s?", quoteAll(miss), rep.graph, rep.format)
+		return nil, err
 	}
 	account, err := m365Account(opt)
 	if err != nil {
@@ -130,4 +125,19 @@ func quoteAll(names []string) string {
 		q[i] = fmt.Sprintf("%q", n)
 	}
 	return strings.Join(q, ", ")
+}
+
+// readM365Header reads a report's header and checks it has the report's
+// distinctive columns; every Microsoft 365 source starts this way.
+func readM365Header(br *bufio.Reader, rep m365Report) (*csv.Reader, []string, m365Header, error) {
+	r := newCSVReader(br)
+	names, err := r.Read()
+	if err != nil {
+		return nil, nil, nil, fmt.Errorf("line 1: cannot read the header of the %s report: %w", rep.graph, err)
+	}
+	h := newM365Header(names)
+	if miss := h.missing(rep.needs); len(miss) > 0 {
+		return nil, nil, nil, fmt.Errorf("line 1: the header lacks %s, which the %s report has; is this the right file for --format %s?", quoteAll(miss), rep.graph, rep.format)
+	}
+	return r, names, h, nil
 }
