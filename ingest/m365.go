@@ -22,9 +22,6 @@ type m365Report struct {
 	title  string   // the report as the admin center shows it
 	needs  []string // columns (Microsoft's spelling) that identify the report; each report has one no other has
 	detail *m365Detail
-	// insteadUse is, for an aggregate report, the detail report that carries
-	// the same activity per user, and where to download it.
-	insteadUse string
 }
 
 // m365Detail says how one row of a per-user report becomes usage records.

@@ -50,20 +50,15 @@ func m365Reports() []m365Report {
 		},
 		{
 			format: "m365-active-user-counts", graph: "getOffice365ActiveUserCounts", title: "Active users (daily counts)",
-			needs:      []string{"Report Date", "Office 365", "Exchange", "OneDrive", "SharePoint", "Teams"},
-			insteadUse: m365ActiveUserDetailHint,
+			needs: []string{"Report Date", "Office 365", "Exchange", "OneDrive", "SharePoint", "Teams"},
 		},
 		{
 			format: "m365-services-user-counts", graph: "getOffice365ServicesUserCounts", title: "Active users by service (counts)",
-			needs:      []string{"Exchange Active", "Exchange Inactive", "Office 365 Active", "Office 365 Inactive"},
-			insteadUse: m365ActiveUserDetailHint,
+			needs: []string{"Exchange Active", "Exchange Inactive", "Office 365 Active", "Office 365 Inactive"},
 		},
 		{
 			format: "m365-teams-user-counts", graph: "getTeamsUserActivityUserCounts", title: "Microsoft Teams user activity (daily counts)",
-			needs:      []string{"Report Date", "Team Chat Messages", "Private Chat Messages", "Calls", "Meetings"},
-			insteadUse: "getTeamsUserActivityUserDetail (Microsoft 365 admin center › Reports › Usage › Microsoft Teams › User activity, then Export on the per-user table)",
+			needs: []string{"Report Date", "Team Chat Messages", "Private Chat Messages", "Calls", "Meetings"},
 		},
 	}
 }
-
-const m365ActiveUserDetailHint = "getOffice365ActiveUserDetail (Microsoft 365 admin center › Reports › Usage › Active users, then Export on the per-user table)"
