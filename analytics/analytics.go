@@ -12,20 +12,37 @@ var queryFiles embed.FS
 
 // queries are the named SQL statements of this package, one file each.
 type queries struct {
-	TableFreshness  store.Query `sql:"table_freshness"`
-	RecentIngests   store.Query `sql:"recent_ingests"`
-	QuarantinedRows store.Query `sql:"quarantined_rows"`
+	TableFreshness        store.Query `sql:"table_freshness"`
+	RecentIngests         store.Query `sql:"recent_ingests"`
+	QuarantinedRows       store.Query `sql:"quarantined_rows"`
+	DataSpan              store.Query `sql:"data_span"`
+	DataThrough           store.Query `sql:"data_through"`
+	RecordDataThrough     store.Query `sql:"record_data_through"`
+	RefreshAdoptionWeekly store.Query `sql:"refresh_adoption_weekly"`
+	RefreshSeatsWeekly    store.Query `sql:"refresh_seats_weekly"`
+	RefreshTicketWeekly   store.Query `sql:"refresh_ticket_weekly"`
+	AdoptionSummary       store.Query `sql:"adoption_summary"`
+	AccountProfiles       store.Query `sql:"account_profiles"`
+	SupportByAccount      store.Query `sql:"support_by_account"`
+	SLAByPriority         store.Query `sql:"sla_by_priority"`
+	CSATByPeriod          store.Query `sql:"csat_by_period"`
+	CSATWindows           store.Query `sql:"csat_windows"`
 }
 
 // Service answers the product's questions from one store.
 type Service struct {
-	st *store.Store
-	q  queries
+	st    *store.Store
+	q     queries
+	rules Rules
 }
 
-// New loads the named queries; a missing one fails here, at start-up.
-func New(st *store.Store) (*Service, error) {
-	s := &Service{st: st}
+// New loads the named queries; a missing one fails here, at start-up. The
+// rules set the thresholds of every flag (Defaults() when in doubt).
+func New(st *store.Store, rules Rules) (*Service, error) {
+	if err := rules.Validate(); err != nil {
+		return nil, err
+	}
+	s := &Service{st: st, rules: rules}
 	if err := store.LoadQueries(queryFiles, "queries", &s.q); err != nil {
 		return nil, fmt.Errorf("loading analytics queries: %w", err)
 	}

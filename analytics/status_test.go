@@ -20,7 +20,7 @@ func TestDataStatusEmptyThenLoaded(t *testing.T) {
 	}
 	env.Each(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
-		svc, err := analytics.New(st)
+		svc, err := analytics.New(st, analytics.Defaults())
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -28,7 +28,7 @@ func get(t *testing.T, url string) (int, string) {
 
 func TestStatusPageHealthAndReadiness(t *testing.T) {
 	env.Each(t, func(t *testing.T, st *store.Store) {
-		svc, err := analytics.New(st)
+		svc, err := analytics.New(st, analytics.Defaults())
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -28,7 +28,7 @@ func TestDataStatusWorkbookAndCSV(t *testing.T) {
 		if err := in.Close(); err != nil {
 			t.Fatal(err)
 		}
-		svc, err := analytics.New(st)
+		svc, err := analytics.New(st, analytics.Defaults())
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -86,6 +86,10 @@ type Result struct {
 	AlreadyLoaded  string    `json:"already_loaded,omitempty"`
 	IgnoredColumns []string  `json:"ignored_columns,omitempty"`
 	Problems       []Problem `json:"problems,omitempty"` // the first maxProblems quarantined rows; all are in the quarantine table
+	// Table and Partitions say where the rows went (partition ids are YYYYMM
+	// months), so the rollups over those months can be refreshed.
+	Table      string   `json:"table,omitempty"`
+	Partitions []string `json:"partitions,omitempty"`
 }
 
 const maxProblems = 20
@@ -205,9 +209,11 @@ func (l *Loader) File(ctx context.Context, path string, opt Options) (*Result, e
 		res.HeldBack, res.Loaded = res.Loaded, 0
 		return res, fmt.Errorf("%s: %w: %d of %d rows (%.1f%%) could not be used, more than the %.1f%% allowed by --max-bad; nothing from this file was loaded. Fix the rows `uptake quarantine --file %s` lists, or raise --max-bad", path, ErrTooManyBadRows, res.Quarantined, res.Read, 100*float64(res.Quarantined)/float64(res.Read), 100*maxBad, res.File)
 	}
-	if err := l.st.MoveRows(ctx, staging, entity.Table); err != nil {
+	months, err := l.st.MoveRows(ctx, staging, entity.Table)
+	if err != nil {
 		return nil, fmt.Errorf("%s: publishing the loaded rows: %w", path, err)
 	}
+	res.Table, res.Partitions = entity.Table, months
 	if err := l.recordLedger(ctx, checksum, ingestID, size, started, res); err != nil {
 		return nil, err
 	}

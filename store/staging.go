@@ -38,26 +38,30 @@ func (s *Store) CreateStaging(ctx context.Context, table string) (string, error)
 // MoveRows publishes a staging table's rows into table. Each partition's
 // parts are attached to the target (ATTACH PARTITION … FROM links the files,
 // it does not copy the rows), one statement per month of data; staging was
-// created AS table, so the two have the same structure and keys.
-func (s *Store) MoveRows(ctx context.Context, staging, table string) error {
+// created AS table, so the two have the same structure and keys. It returns
+// the partition ids published (YYYYMM for monthly tables, "all" for
+// unpartitioned ones), which tell the rollups what to refresh.
+func (s *Store) MoveRows(ctx context.Context, staging, table string) ([]string, error) {
 	if !validIdentifier(staging) || !validIdentifier(table) {
-		return fmt.Errorf("table names %q, %q are not valid", staging, table)
+		return nil, fmt.Errorf("table names %q, %q are not valid", staging, table)
 	}
 	q, err := loadStoreQueries()
 	if err != nil {
-		return err
+		return nil, err
 	}
 	res, err := s.Query(ctx, q.StagingPartitions, Args{"table": staging})
 	if err != nil {
-		return err
+		return nil, err
 	}
+	var ids []string
 	for _, r := range res.Rows {
 		id := r[0].(string)
 		if err := s.eng.exec(ctx, "ALTER TABLE "+table+" ATTACH PARTITION ID "+quoteString(id)+" FROM "+staging); err != nil {
-			return fmt.Errorf("attaching partition %s of %s to %s: %w", id, staging, table, err)
+			return ids, fmt.Errorf("attaching partition %s of %s to %s: %w", id, staging, table, err)
 		}
+		ids = append(ids, id)
 	}
-	return nil
+	return ids, nil
 }
 
 // DropTable removes a table if it exists.

@@ -64,7 +64,7 @@ func (e *runEnv) openAnalytics(ctx context.Context) (*store.Store, *analytics.Se
 	if err != nil {
 		return nil, nil, err
 	}
-	svc, err := analytics.New(st)
+	svc, err := analytics.New(st, analytics.Defaults())
 	if err != nil {
 		st.Close()
 		return nil, nil, err

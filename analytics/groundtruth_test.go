@@ -1,0 +1,180 @@
+package analytics_test
+
+import (
+	"context"
+	"encoding/csv"
+	"os"
+	"path/filepath"
+	"sort"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/uptake/uptake/analytics"
+	"github.com/uptake/uptake/ingest"
+	"github.com/uptake/uptake/ingest/generate"
+	"github.com/uptake/uptake/store"
+)
+
+// truthScale is big enough for the statistical checks (300 accounts, half
+// a year) and loads in seconds on each engine.
+var truthScale = generate.Scale{Name: "truth-test", Accounts: 300, Days: 182, MedianUsers: 20, MaxUsers: 1500}
+
+// truthEnd is the day after the data set's last day.
+var truthEnd = time.Date(2026, 10, 5, 0, 0, 0, 0, time.UTC)
+
+var truthData struct {
+	once sync.Once
+	dir  string
+	err  error
+}
+
+// truthDir generates the ground-truth data set once per test process.
+func truthDir(t *testing.T) string {
+	t.Helper()
+	truthData.once.Do(func() {
+		dir, err := os.MkdirTemp("", "uptake-truth-")
+		if err == nil {
+			_, err = generate.Write(dir, truthScale, 7, truthEnd)
+		}
+		truthData.dir, truthData.err = dir, err
+	})
+	if truthData.err != nil {
+		t.Fatalf("generating the ground-truth data set: %v", truthData.err)
+	}
+	return truthData.dir
+}
+
+// loadTruth ingests the generated data set into st and refreshes the
+// rollups, as `uptake ingest` does.
+func loadTruth(t *testing.T, st *store.Store) *analytics.Service {
+	t.Helper()
+	ctx := context.Background()
+	dir := truthDir(t)
+	loader, err := ingest.NewLoader(st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc, err := analytics.New(st, analytics.Defaults())
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "*.csv"))
+	sort.Strings(files)
+	changes := analytics.Changes{}
+	for _, f := range files {
+		res, err := loader.File(ctx, f, ingest.Options{Privacy: ingest.Privacy{PseudonymKey: "truth-test"}})
+		if err != nil {
+			t.Fatalf("ingesting %s: %v", f, err)
+		}
+		changes.Add(res.Table, res.Partitions)
+	}
+	started := time.Now()
+	if _, err := svc.Refresh(ctx, changes); err != nil {
+		t.Fatalf("refreshing rollups: %v", err)
+	}
+	t.Logf("rollups refreshed in %v", time.Since(started).Round(time.Millisecond))
+	return svc
+}
+
+// truthRows reads one ground-truth file as maps keyed by header.
+func truthRows(t *testing.T, name string) []map[string]string {
+	t.Helper()
+	f, err := os.Open(filepath.Join(truthDir(t), "truth", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	recs, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []map[string]string
+	for _, r := range recs[1:] {
+		m := map[string]string{}
+		for i, h := range recs[0] {
+			m[h] = r[i]
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// plantedAccounts lists the accounts of each ground-truth flag.
+func plantedAccounts(t *testing.T) map[string]map[string]bool {
+	out := map[string]map[string]bool{}
+	for _, r := range truthRows(t, "ground_truth_accounts.csv") {
+		if out[r["flag"]] == nil {
+			out[r["flag"]] = map[string]bool{}
+		}
+		out[r["flag"]][r["account_id"]] = true
+	}
+	return out
+}
+
+// TestAgainstGroundTruth loads the generator's data set on each engine and
+// checks every measure against what was planted.
+func TestAgainstGroundTruth(t *testing.T) {
+	env.Each(t, func(t *testing.T, st *store.Store) {
+		svc := loadTruth(t, st)
+		planted := plantedAccounts(t)
+		t.Run("low adoption", func(t *testing.T) { checkLowAdoption(t, svc, planted) })
+	})
+}
+
+func checkLowAdoption(t *testing.T, svc *analytics.Service, planted map[string]map[string]bool) {
+	flags, err := svc.LowAdoption(context.Background(), time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	red := map[string]bool{}
+	for _, f := range flags {
+		if f.Severity == analytics.SeverityRed {
+			red[f.AccountID] = true
+		}
+	}
+	missed := 0
+	for _, kind := range []string{"low_adoption", "declining"} {
+		for acc := range planted[kind] {
+			if !red[acc] {
+				missed++
+				t.Errorf("planted %s account %s is not flagged red", kind, acc)
+			}
+		}
+	}
+	healthy, falsePos := 0, 0
+	accounts, err := svc.Profiles(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for acc := range accounts {
+		if isPlanted(planted, acc) {
+			continue
+		}
+		healthy++
+		if red[acc] {
+			falsePos++
+			for _, f := range flags {
+				if f.AccountID == acc && f.Severity == analytics.SeverityRed {
+					t.Logf("healthy account flagged: %s %s", acc, f.Evidence)
+				}
+			}
+		}
+	}
+	share := float64(falsePos) / float64(max(1, healthy))
+	t.Logf("low adoption: %d planted low/declining accounts, %d missed; %d of %d healthy accounts flagged red (%.1f %%)",
+		len(planted["low_adoption"])+len(planted["declining"]), missed, falsePos, healthy, 100*share)
+	if share >= 0.05 {
+		t.Errorf("%.1f %% of healthy accounts flagged red; want under 5 %%", 100*share)
+	}
+}
+
+// isPlanted reports whether any adoption-related case was planted in acc.
+func isPlanted(planted map[string]map[string]bool, acc string) bool {
+	for _, kind := range []string{"low_adoption", "declining", "unused_workload", "onboarding"} {
+		if planted[kind][acc] {
+			return true
+		}
+	}
+	return false
+}
