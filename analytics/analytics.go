@@ -27,6 +27,10 @@ type queries struct {
 	SLAByPriority         store.Query `sql:"sla_by_priority"`
 	CSATByPeriod          store.Query `sql:"csat_by_period"`
 	CSATWindows           store.Query `sql:"csat_windows"`
+	TrainingsDelivered    store.Query `sql:"trainings_delivered"`
+	ImpactHowToSeries     store.Query `sql:"impact_howto_series"`
+	ImpactAdoptionSeries  store.Query `sql:"impact_adoption_series"`
+	TrainingImpactUnits   store.Query `sql:"training_impact_units"`
 }
 
 // Service answers the product's questions from one store.

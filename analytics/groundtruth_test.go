@@ -3,6 +3,7 @@ package analytics_test
 import (
 	"context"
 	"encoding/csv"
+	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
@@ -119,6 +120,7 @@ func TestAgainstGroundTruth(t *testing.T) {
 		svc := loadTruth(t, st)
 		planted := plantedAccounts(t)
 		t.Run("low adoption", func(t *testing.T) { checkLowAdoption(t, svc, planted) })
+		t.Run("training impact", func(t *testing.T) { checkTrainingImpact(t, svc) })
 	})
 }
 
@@ -177,4 +179,45 @@ func isPlanted(planted map[string]map[string]bool, acc string) bool {
 		}
 	}
 	return false
+}
+
+func checkTrainingImpact(t *testing.T, svc *analytics.Service) {
+	imp, err := svc.TrainingImpact(context.Background(), "", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var howto, adoption []float64
+	for _, r := range truthRows(t, "ground_truth_training_effect.csv") {
+		var h, a float64
+		if _, err := fmt.Sscan(r["howto_per_100_seats_effect"], &h); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := fmt.Sscan(r["adoption_points_effect"], &a); err != nil {
+			t.Fatal(err)
+		}
+		howto, adoption = append(howto, h), append(adoption, a)
+	}
+	for _, c := range []struct {
+		o     analytics.OutcomeImpact
+		truth []float64
+	}{{imp.HowTo, howto}, {imp.Adoption, adoption}} {
+		planted := mean(c.truth)
+		t.Logf("%s: planted effect %.3f (mean of %d trainings); estimated %.3f, interval %.3f to %.3f; %d trained, %d controls. %s",
+			c.o.Outcome, planted, len(c.truth), c.o.Effect, c.o.Lo, c.o.Hi, c.o.TreatedN, c.o.ControlN, c.o.Summary)
+		if !c.o.Conclusive {
+			t.Errorf("%s: not conclusive: %s", c.o.Outcome, c.o.Reason)
+			continue
+		}
+		if planted < c.o.Lo || planted > c.o.Hi {
+			t.Errorf("%s: planted effect %.3f outside the estimate's interval %.3f to %.3f", c.o.Outcome, planted, c.o.Lo, c.o.Hi)
+		}
+	}
+}
+
+func mean(v []float64) float64 {
+	s := 0.0
+	for _, x := range v {
+		s += x
+	}
+	return s / float64(max(1, len(v)))
 }

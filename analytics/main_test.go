@@ -1,6 +1,7 @@
 package analytics_test
 
 import (
+	"os"
 	"testing"
 
 	"github.com/uptake/uptake/store/storetest"
@@ -9,4 +10,12 @@ import (
 // env is this test process's pair of engines (chDB allows one per process).
 var env *storetest.Env
 
-func TestMain(m *testing.M) { storetest.Main(m, &env) }
+func TestMain(m *testing.M) {
+	env = storetest.Setup()
+	code := m.Run()
+	env.Close()
+	if truthData.dir != "" {
+		_ = os.RemoveAll(truthData.dir)
+	}
+	os.Exit(code)
+}

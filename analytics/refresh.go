@@ -86,6 +86,12 @@ func (s *Service) Refresh(ctx context.Context, changes Changes) (RefreshReport, 
 			return rep, fmt.Errorf("recording how far %s goes: %w", kind, err)
 		}
 	}
+	// The impact comparison reads the rollups and data_through just written.
+	if len(changes["trainings"])+len(changes["courses"])+len(rep.Weeks) > 0 {
+		if err := s.refreshImpact(ctx, version); err != nil {
+			return rep, fmt.Errorf("refreshing training impact: %w", err)
+		}
+	}
 	rep.Duration = time.Since(started)
 	return rep, nil
 }

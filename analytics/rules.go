@@ -40,6 +40,9 @@ type Rules struct {
 	// HighHowTo: how-to tickets per 100 seats per month at or above this
 	// suggests training.
 	HighHowTo float64
+	// ImpactWeeks is the window before and after a course that the
+	// training-impact comparison reads.
+	ImpactWeeks int
 }
 
 // Defaults are the documented default rules.
@@ -50,7 +53,7 @@ func Defaults() Rules {
 		ResponseTargets:   map[string]float64{"urgent": 30, "high": 60, "normal": 240, "low": 480},
 		ResolutionTargets: map[string]float64{"urgent": 240, "high": 480, "normal": 1440, "low": 4320},
 		DefaultResponse:   240, DefaultResolution: 1440,
-		NearCap: 0.95, Unused: 5, UpgradeFactor: 2, HighHowTo: 4,
+		NearCap: 0.95, Unused: 5, UpgradeFactor: 2, HighHowTo: 4, ImpactWeeks: 8,
 	}
 }
 
@@ -62,6 +65,9 @@ func (r Rules) Validate() error {
 	}
 	if r.DeclinePoints <= 0 || r.DeclineWeeks < 2 || r.DeclineWeeks > 11 {
 		bad = append(bad, fmt.Sprintf("decline needs points > 0 (got %g) and 2–11 weeks (got %d)", r.DeclinePoints, r.DeclineWeeks))
+	}
+	if r.ImpactWeeks < 2 || r.ImpactWeeks > 26 {
+		bad = append(bad, fmt.Sprintf("the training-impact window must be 2–26 weeks (got %d)", r.ImpactWeeks))
 	}
 	if r.Confidence <= 0.5 || r.Confidence >= 1 {
 		bad = append(bad, fmt.Sprintf("confidence must be between 0.5 and 1, e.g. 0.95 (got %g)", r.Confidence))

@@ -1,0 +1,19 @@
+-- How-to tickets and seats per account and week from @from_week to
+-- @to_week, for the training-impact comparison. Seats are the largest seat
+-- count among the account's workloads; weeks without tickets read 0.
+SELECT s.account_id AS account_id, s.week AS week, s.seats AS seats, t.howto AS howto
+FROM (
+    SELECT account_id, week, max(seats_purchased) AS seats
+    FROM seats_weekly
+    WHERE week >= @from_week AND week <= @to_week
+      AND (week, version) IN (SELECT week, max(version) FROM seats_weekly WHERE week >= @from_week AND week <= @to_week GROUP BY week)
+    GROUP BY account_id, week
+) AS s
+ANY LEFT JOIN (
+    SELECT account_id, week, sumIf(tickets, category = 'howto') AS howto
+    FROM ticket_weekly
+    WHERE week >= @from_week AND week <= @to_week
+      AND (week, version) IN (SELECT week, max(version) FROM ticket_weekly WHERE week >= @from_week AND week <= @to_week GROUP BY week)
+    GROUP BY account_id, week
+) AS t USING (account_id, week)
+ORDER BY account_id, week

@@ -1,0 +1,168 @@
+package analytics
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+	"time"
+)
+
+// Kinds of upsell chance.
+const (
+	UpsellAddSeats         = "add seats"
+	UpsellUpgrade          = "upgrade plan"
+	UpsellAdoptionServices = "adoption services"
+	UpsellTraining         = "training"
+)
+
+// Upsell is one chance to sell more, with its estimated yearly value and
+// the figures behind it.
+type Upsell struct {
+	Kind                            string
+	AccountID, AccountName, Manager string
+	Workload                        string
+	Value                           float64 // estimated, per year
+	Currency                        string
+	ValueBasis, Evidence, Rule      string
+}
+
+// seatHeadroom is the share of seats suggested on top of a full
+// subscription: room for a year of ordinary growth.
+const seatHeadroom = 0.1
+
+// Upsell finds the seat, plan and adoption-service chances in the given
+// week (zero: the last complete one), highest value first. Training chances
+// come with the course recommendations (Recommendations).
+func (s *Service) Upsell(ctx context.Context, week time.Time) ([]Upsell, error) {
+	rows, err := s.Adoption(ctx, week)
+	if err != nil {
+		return nil, err
+	}
+	return s.upsellFrom(rows), nil
+}
+
+func (s *Service) upsellFrom(rows []Adoption) []Upsell {
+	r := s.rules
+	median := medianActions(rows)
+	var out []Upsell
+	for _, a := range rows {
+		if a.SeatsPurchased < r.MinSeats {
+			continue
+		}
+		price, known := seatPrice(a)
+		base := Upsell{AccountID: a.AccountID, AccountName: a.AccountName, Manager: a.Manager, Workload: a.Workload, Currency: a.Currency}
+		assigned := float64(a.SeatsAssigned) / float64(a.SeatsPurchased)
+		if assigned >= r.NearCap && a.UsagePct >= r.Amber {
+			u := base
+			extra := int(math.Ceil(seatHeadroom * float64(a.SeatsPurchased)))
+			u.Kind, u.Rule = UpsellAddSeats, fmt.Sprintf("seats assigned ≥ %s of purchased and usage ≥ %s", pct(100*r.NearCap), pct(r.Amber))
+			u.Evidence = fmt.Sprintf("%s: %d of %d seats assigned (%s), %d people active in the last 28 days (%s of seats).",
+				a.Workload, a.SeatsAssigned, a.SeatsPurchased, pct(a.DeploymentPct), a.Active28d, pct(a.UsagePct))
+			u.Value = float64(extra) * price * 12
+			u.ValueBasis = fmt.Sprintf("%d more seats (%s headroom) × %s a seat a month × 12%s", extra, pct(100*seatHeadroom), money(price, a.Currency), priceNote(known))
+			out = append(out, u)
+		}
+		if step, ok := entryPlan(a.Products); ok && median[a.Workload] > 0 && a.ActionsPerActive >= r.UpgradeFactor*median[a.Workload] && a.UsagePct > r.Red {
+			u := base
+			u.Kind, u.Rule = UpsellUpgrade, fmt.Sprintf("entry plan and weekly actions per active user ≥ %g × the median of all accounts", r.UpgradeFactor)
+			u.Evidence = fmt.Sprintf("%s on %s: %.0f actions a week per active user, %.1f× the median of %.0f across accounts; %s would add %s.",
+				a.Workload, step.entry, a.ActionsPerActive, a.ActionsPerActive/median[a.Workload], median[a.Workload], step.next, step.gains)
+			u.Value = float64(a.SeatsPurchased) * (step.nextPrice - step.entryPrice) * 12
+			u.ValueBasis = fmt.Sprintf("%d seats × %s more a seat a month × 12 (list prices)", a.SeatsPurchased, money(step.nextPrice-step.entryPrice, a.Currency))
+			out = append(out, u)
+		}
+		if a.UsagePct < r.Unused {
+			u := base
+			u.Kind, u.Rule = UpsellAdoptionServices, fmt.Sprintf("usage below %s of seats", pct(r.Unused))
+			u.Evidence = fmt.Sprintf("%s: %d seats purchased, %d assigned, %d people active in the last 28 days (%s).",
+				a.Workload, a.SeatsPurchased, a.SeatsAssigned, a.Active28d, pct(a.UsagePct))
+			u.Value = float64(a.SeatsPurchased-a.Active28d) * price * 12
+			u.ValueBasis = fmt.Sprintf("the yearly cost of %d unused seats at %s a month%s: what an adoption programme turns into use (or the renewal puts at risk)", a.SeatsPurchased-a.Active28d, money(price, a.Currency), priceNote(known))
+			out = append(out, u)
+		}
+	}
+	sortUpsell(out)
+	return out
+}
+
+func sortUpsell(out []Upsell) {
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Value != out[j].Value {
+			return out[i].Value > out[j].Value
+		}
+		return out[i].AccountID+out[i].Kind+out[i].Workload < out[j].AccountID+out[j].Kind+out[j].Workload
+	})
+}
+
+// entryPlan finds an entry plan among a workload's products ("A, B").
+func entryPlan(products string) (planStep, bool) {
+	for _, p := range strings.Split(products, ",") {
+		if step, ok := nextPlan(strings.TrimSpace(p)); ok {
+			return step, true
+		}
+	}
+	return planStep{}, false
+}
+
+// seatPrice is the workload's monthly price per seat, when the data has it.
+func seatPrice(a Adoption) (float64, bool) {
+	if a.PricedSeats > 0 {
+		return a.MonthlyValue / float64(a.PricedSeats), true
+	}
+	return 0, false
+}
+
+func priceNote(known bool) string {
+	if known {
+		return ""
+	}
+	return " (no price in the subscription data: value unknown)"
+}
+
+// medianActions is the median weekly actions per active user of each
+// workload across accounts.
+func medianActions(rows []Adoption) map[string]float64 {
+	by := map[string][]float64{}
+	for _, a := range rows {
+		if a.Active7d > 0 {
+			by[a.Workload] = append(by[a.Workload], a.ActionsPerActive)
+		}
+	}
+	out := map[string]float64{}
+	for w, v := range by {
+		sort.Float64s(v)
+		out[w] = v[len(v)/2]
+	}
+	return out
+}
+
+// money formats an amount with its currency: "1,234 EUR".
+func money(v float64, currency string) string {
+	s := fmt.Sprintf("%.2f", v)
+	if v >= 100 {
+		s = thousands(int64(math.Round(v)))
+	}
+	if currency == "" {
+		return s
+	}
+	return s + " " + currency
+}
+
+func thousands(n int64) string {
+	s := fmt.Sprint(n)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	if neg {
+		return "-" + b.String()
+	}
+	return b.String()
+}
