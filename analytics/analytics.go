@@ -4,6 +4,7 @@ import (
 	"embed"
 	"fmt"
 
+	"github.com/uptake/uptake/analytics/courses"
 	"github.com/uptake/uptake/store"
 )
 
@@ -31,13 +32,20 @@ type queries struct {
 	ImpactHowToSeries     store.Query `sql:"impact_howto_series"`
 	ImpactAdoptionSeries  store.Query `sql:"impact_adoption_series"`
 	TrainingImpactUnits   store.Query `sql:"training_impact_units"`
+	TicketsForThemes      store.Query `sql:"tickets_for_themes"`
+	ThemeModel            store.Query `sql:"theme_model"`
+	ThemesLatest          store.Query `sql:"themes_latest"`
+	ThemeAssignments      store.Query `sql:"theme_assignments"`
+	ThemeAccountCounts    store.Query `sql:"theme_account_counts"`
+	AccountLanguages      store.Query `sql:"account_languages"`
 }
 
 // Service answers the product's questions from one store.
 type Service struct {
-	st    *store.Store
-	q     queries
-	rules Rules
+	st        *store.Store
+	q         queries
+	rules     Rules
+	catalogue []courses.Course
 }
 
 // New loads the named queries; a missing one fails here, at start-up. The
@@ -46,7 +54,7 @@ func New(st *store.Store, rules Rules) (*Service, error) {
 	if err := rules.Validate(); err != nil {
 		return nil, err
 	}
-	s := &Service{st: st, rules: rules}
+	s := &Service{st: st, rules: rules, catalogue: courses.Default()}
 	if err := store.LoadQueries(queryFiles, "queries", &s.q); err != nil {
 		return nil, fmt.Errorf("loading analytics queries: %w", err)
 	}

@@ -138,7 +138,9 @@ func medianActions(rows []Adoption) map[string]float64 {
 	return out
 }
 
-// money formats an amount with its currency: "1,234 EUR".
+// Money formats an amount with its currency: "1,234 EUR" (cents below 100).
+func Money(v float64, currency string) string { return money(v, currency) }
+
 func money(v float64, currency string) string {
 	s := fmt.Sprintf("%.2f", v)
 	if v >= 100 {

@@ -79,6 +79,17 @@ func assign(dst reflect.Value, v any) error {
 		dst.Set(sv)
 	case dst.Kind() >= reflect.Int && dst.Kind() <= reflect.Float64 && sv.CanConvert(dst.Type()) && sv.Kind() != reflect.String:
 		dst.Set(sv.Convert(dst.Type()))
+	case dst.Kind() == reflect.Slice && sv.Kind() == reflect.Slice:
+		out := reflect.MakeSlice(dst.Type(), sv.Len(), sv.Len())
+		for i := range sv.Len() {
+			if err := assign(out.Index(i), sv.Index(i).Interface()); err != nil {
+				return err
+			}
+		}
+		dst.Set(out)
+	case dst.Kind() == reflect.Bool && sv.CanConvert(reflect.TypeOf(uint64(0))) && sv.Kind() != reflect.String:
+		// ClickHouse 18.16 has no Bool: flags are UInt8.
+		dst.SetBool(sv.Convert(reflect.TypeOf(uint64(0))).Uint() != 0)
 	default:
 		return fmt.Errorf("cannot put %T into %s", v, dst.Type())
 	}

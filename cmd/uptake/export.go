@@ -29,7 +29,7 @@ Examples:
 			if !slices.Contains(exports.Reports, *report) {
 				return fmt.Errorf("unknown report %q; available: %s", *report, strings.Join(exports.Reports, ", "))
 			}
-			st, svc, err := env.openAnalytics(ctx)
+			st, svc, err := env.openAnalytics(ctx, nil)
 			if err != nil {
 				return err
 			}

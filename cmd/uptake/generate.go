@@ -20,10 +20,14 @@ generic CSV files that "uptake ingest" loads. The same --seed, --scale,
 --accounts, --days and --end always give byte-identical files.
 
 Planted in the data, for demos and tests: low-adoption, declining and
-near-seat-cap accounts, recurring how-to themes and trainings that reduce
-later how-to tickets. The ground truth goes to the truth/ subfolder
-(ground_truth_tickets.csv, ground_truth_accounts.csv, ground_truth_themes.csv),
-which "uptake ingest OUT/*.csv" does not pick up.
+near-seat-cap accounts, accounts whose satisfaction drops or rises from a
+given day, upgrade candidates (heavy use on an entry plan), workloads bought
+but unused, recurring how-to themes and trainings that reduce later how-to
+tickets. The ground truth goes to the truth/ subfolder
+(ground_truth_tickets.csv, ground_truth_accounts.csv, ground_truth_themes.csv,
+ground_truth_training_effect.csv), which "uptake ingest OUT/*.csv" does not
+pick up. The training effect lists trainings with 8 full weeks of data before
+and after them, so none at the small scale.
 
 Scales: small (40 accounts, 13 weeks, a few hundred thousand usage rows),
 medium (300 accounts, 26 weeks, millions of usage rows), large (3,000

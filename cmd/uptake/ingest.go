@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/uptake/uptake/analytics"
 	"github.com/uptake/uptake/ingest"
 )
 
@@ -44,6 +45,7 @@ Examples:
 		interval := fs.Duration("watch-interval", 10*time.Second, "how often --watch looks for new files")
 		asJSON := fs.Bool("json", false, "print a machine-readable JSON summary instead of text")
 		maxBad := fs.Float64("max-bad", 100*ingest.DefaultMaxBad, "largest percentage of a file's rows that may be quarantined; above it nothing from the file is loaded")
+		rf := addRuleFlags(fs)
 		return func(ctx context.Context, env *runEnv, args []string) error {
 			if *maxBad < 0 || *maxBad > 100 {
 				return fmt.Errorf("--max-bad %v must be a percentage from 0 to 100", *maxBad)
@@ -66,7 +68,7 @@ Examples:
 			if err != nil {
 				return err
 			}
-			st, err := env.openStore(ctx)
+			st, svc, err := env.openAnalytics(ctx, rf)
 			if err != nil {
 				return err
 			}
@@ -89,6 +91,7 @@ Examples:
 				return loader.Watch(ctx, *watch, *interval, opt, func(path string, res *ingest.Result, err error) {
 					if res != nil {
 						printIngest(env, res, 0)
+						refreshAfter(ctx, env, svc, []*ingest.Result{res}, false)
 					}
 					if err != nil {
 						fmt.Fprintf(env.stderr, "not loaded: %v\n", err)
@@ -96,9 +99,13 @@ Examples:
 				})
 			}
 			sum := ingestSummary{Files: []fileSummary{}}
+			var loaded []*ingest.Result
 			for _, path := range args {
 				start := time.Now()
 				res, err := loader.File(ctx, path, opt)
+				if res != nil {
+					loaded = append(loaded, res)
+				}
 				if opt.Progress != nil {
 					fmt.Fprint(env.stderr, "\r\033[K") // clear the progress line
 				}
@@ -113,6 +120,7 @@ Examples:
 					fmt.Fprintf(env.stderr, "not loaded: %v\n", err)
 				}
 			}
+			sum.Refresh = refreshAfter(ctx, env, svc, loaded, *asJSON)
 			if *asJSON {
 				enc := json.NewEncoder(env.stdout)
 				enc.SetIndent("", "  ")
@@ -137,9 +145,34 @@ Examples:
 
 // ingestSummary is what --json prints.
 type ingestSummary struct {
-	Files  []fileSummary `json:"files"`
-	Total  ingest.Result `json:"total"`
-	Failed int           `json:"failed_files"`
+	Files   []fileSummary `json:"files"`
+	Total   ingest.Result `json:"total"`
+	Failed  int           `json:"failed_files"`
+	Refresh string        `json:"rollups,omitempty"`
+}
+
+// refreshAfter rewrites the rollups over the months the files touched, so
+// the reports and pages show the new data. A failure is reported, not
+// fatal: the rows are stored, and `uptake refresh` can redo it.
+func refreshAfter(ctx context.Context, env *runEnv, svc *analytics.Service, results []*ingest.Result, quiet bool) string {
+	changes := analytics.Changes{}
+	for _, r := range results {
+		changes.Add(r.Table, r.Partitions)
+	}
+	if len(changes) == 0 {
+		return ""
+	}
+	rep, err := svc.Refresh(ctx, changes)
+	msg := fmt.Sprintf("rollups refreshed in %s", rep.Duration.Round(time.Millisecond))
+	if err != nil {
+		msg = fmt.Sprintf("the rows are stored, but refreshing the rollups failed (%v); run `uptake refresh` to redo it", err)
+		fmt.Fprintln(env.stderr, msg)
+		return msg
+	}
+	if !quiet {
+		fmt.Fprintln(env.stdout, "Reports updated: "+msg+".")
+	}
+	return msg
 }
 
 type fileSummary struct {

@@ -58,17 +58,23 @@ func (e *runEnv) openStore(ctx context.Context) (*store.Store, error) {
 	return st, nil
 }
 
-// openAnalytics opens the store and the analytics API over it; close the store after use.
-func (e *runEnv) openAnalytics(ctx context.Context) (*store.Store, *analytics.Service, error) {
+// openAnalytics opens the store and the analytics API over it with the
+// command's rules (nil: the defaults); close the store after use.
+func (e *runEnv) openAnalytics(ctx context.Context, rf *ruleFlags) (*store.Store, *analytics.Service, error) {
+	rules, catalogue, err := rf.resolve()
+	if err != nil {
+		return nil, nil, err
+	}
 	st, err := e.openStore(ctx)
 	if err != nil {
 		return nil, nil, err
 	}
-	svc, err := analytics.New(st, analytics.Defaults())
+	svc, err := analytics.New(st, rules)
 	if err != nil {
 		st.Close()
 		return nil, nil, err
 	}
+	svc.UseCatalogue(catalogue)
 	return st, svc, nil
 }
 
@@ -82,7 +88,7 @@ type command struct {
 	define  func(fs *flag.FlagSet) func(ctx context.Context, env *runEnv, args []string) error
 }
 
-var commands = []command{migrateCommand, generateCommand, ingestCommand, quarantineCommand, reportCommand, serveCommand, exportCommand, versionCommand}
+var commands = []command{migrateCommand, generateCommand, ingestCommand, quarantineCommand, refreshCommand, themesCommand, reportCommand, serveCommand, exportCommand, versionCommand}
 
 // errUsage marks a mistake on the command line; its message is already printed.
 var errUsage = errors.New("usage")

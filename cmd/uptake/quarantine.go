@@ -28,7 +28,7 @@ Examples:
 			if *limit < 1 {
 				return fmt.Errorf("--limit %d must be at least 1", *limit)
 			}
-			st, svc, err := env.openAnalytics(ctx)
+			st, svc, err := env.openAnalytics(ctx, nil)
 			if err != nil {
 				return err
 			}

@@ -23,7 +23,7 @@ Example:
 	define: func(fs *flag.FlagSet) func(context.Context, *runEnv, []string) error {
 		addr := fs.String("addr", ":8080", "address to listen on, host:port")
 		return func(ctx context.Context, env *runEnv, args []string) error {
-			st, svc, err := env.openAnalytics(ctx)
+			st, svc, err := env.openAnalytics(ctx, nil)
 			if err != nil {
 				return err
 			}
