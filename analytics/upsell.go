@@ -32,15 +32,78 @@ type Upsell struct {
 // subscription: room for a year of ordinary growth.
 const seatHeadroom = 0.1
 
-// Upsell finds the seat, plan and adoption-service chances in the given
-// week (zero: the last complete one), highest value first. Training chances
-// come with the course recommendations (Recommendations).
+// Upsell finds the seat, plan, adoption-service and training chances in
+// the given week (zero: the last complete one), highest value first.
 func (s *Service) Upsell(ctx context.Context, week time.Time) ([]Upsell, error) {
 	rows, err := s.Adoption(ctx, week)
 	if err != nil {
 		return nil, err
 	}
-	return s.upsellFrom(rows), nil
+	out := s.upsellFrom(rows)
+	training, err := s.trainingUpsell(ctx, s.flagAdoption(rows))
+	if err != nil {
+		return nil, err
+	}
+	out = append(out, training...)
+	sortUpsell(out)
+	return out, nil
+}
+
+// trainingUpsell offers the recommended courses to accounts with a high
+// how-to load (tickets per 100 seats a month ≥ Rules.HighHowTo over the
+// last quarter) or a red adoption flag.
+func (s *Service) trainingUpsell(ctx context.Context, flags []AdoptionFlag) ([]Upsell, error) {
+	why := map[string]string{}
+	for _, f := range flags {
+		if f.Severity == SeverityRed && why[f.AccountID] == "" {
+			why[f.AccountID] = "low adoption: " + f.Evidence
+		}
+	}
+	if p, err := s.LastWeeks(ctx, "tickets", recentWeeks); err == nil {
+		loads, err := s.SupportLoad(ctx, p)
+		if err != nil {
+			return nil, err
+		}
+		for _, l := range loads {
+			if l.HowToPerHundredSeats >= s.rules.HighHowTo {
+				why[l.AccountID] = fmt.Sprintf("%.1f how-to tickets per 100 seats a month over the last %d weeks (%d of %d tickets)", l.HowToPerHundredSeats, p.Weeks(), l.HowTo, l.Tickets)
+			}
+		}
+	}
+	if len(why) == 0 {
+		return nil, nil
+	}
+	recs, err := s.Recommendations(ctx)
+	if err != nil {
+		return nil, err
+	}
+	byAccount := map[string]*Upsell{}
+	var order []string
+	for _, r := range recs {
+		reason, ok := why[r.Need.AccountID]
+		if !ok {
+			continue
+		}
+		u := byAccount[r.Need.AccountID]
+		if u == nil {
+			u = &Upsell{Kind: UpsellTraining, AccountID: r.Need.AccountID, AccountName: r.Need.AccountName, Currency: r.Course.Currency,
+				Rule: fmt.Sprintf("how-to tickets ≥ %g per 100 seats a month, or a red adoption flag", s.rules.HighHowTo), Evidence: reason + "."}
+			byAccount[r.Need.AccountID] = u
+			order = append(order, r.Need.AccountID)
+		}
+		u.Value += float64(r.Sessions) * r.Course.Price
+		u.ValueBasis = strings.TrimPrefix(u.ValueBasis+fmt.Sprintf("; %d × %s (%s)", r.Sessions, r.Course.Title, money(r.Course.Price, r.Course.Currency)), "; ")
+		if u.Workload == "" {
+			u.Workload = r.Need.Workload
+		} else if u.Workload != r.Need.Workload && !strings.Contains(u.Workload, r.Need.Workload) {
+			u.Workload += ", " + r.Need.Workload
+		}
+	}
+	out := make([]Upsell, 0, len(order))
+	for _, id := range order {
+		out = append(out, *byAccount[id])
+	}
+	return out, nil
 }
 
 func (s *Service) upsellFrom(rows []Adoption) []Upsell {
