@@ -26,13 +26,32 @@ type product struct {
 	price      float64
 }
 
-// products per workload: the business plan, then the enterprise plan.
-var products = [numWorkloads][2]product{
+// Plans: each workload is sold as an entry plan and a higher plan whose
+// advanced features (archiving and data loss prevention, advanced meetings,
+// more storage and compliance, desktop apps for larger firms) heavy users
+// outgrow. An account buys every workload on the same plan.
+const (
+	planEntry = iota
+	planHigher
+	numPlans
+)
+
+// products per workload and plan, at monthly list price per seat.
+var products = [numWorkloads][numPlans]product{
 	wlExchange:   {{"EXO1", "Exchange Online (Plan 1)", 4}, {"EXO2", "Exchange Online (Plan 2)", 8}},
 	wlTeams:      {{"TEAMS-ESS", "Microsoft Teams Essentials", 4}, {"TEAMS-ENT", "Microsoft Teams Enterprise", 5.25}},
 	wlSharePoint: {{"SPO1", "SharePoint (Plan 1)", 5}, {"SPO2", "SharePoint (Plan 2)", 10}},
-	wlOneDrive:   {{"ODB1", "OneDrive for business (Plan 1)", 5}, {"ODB2", "OneDrive for business (Plan 2)", 10}},
+	wlOneDrive:   {{"ODB1", "OneDrive for Business (Plan 1)", 5}, {"ODB2", "OneDrive for Business (Plan 2)", 10}},
 	wlApps:       {{"APPS-BUS", "Microsoft 365 Apps for business", 8.25}, {"APPS-ENT", "Microsoft 365 Apps for enterprise", 12}},
+}
+
+// segmentDiscount is the partner's discount on list prices.
+var segmentDiscount = map[string]float64{"SMB": 0, "Mid-market": 0.03, "Enterprise": 0.08}
+
+// unitPrice is what the account pays a month for a seat of p, in its
+// currency, rounded to cents.
+func (a *account) unitPrice(p product) float64 {
+	return math.Round(p.price*a.co.perUSD*(1-segmentDiscount[a.segment])*100) / 100
 }
 
 // snapshotEvery is the spacing of seat snapshots, counted back from the
@@ -50,18 +69,13 @@ func writeSubscriptions(w *csv.Writer, seed uint64, accounts []*account, cal *ca
 	n := 0
 	for _, a := range accounts {
 		rng := newRand(seed, streamSeats, uint64(a.idx))
-		plan := 0
-		if a.segment == "Enterprise" || a.segment == "Mid-market" && chance(rng, 0.5) {
-			plan = 1
-		}
 		monthly := chance(rng, 0.3) // month-to-month terms have no end date
-		discount := map[string]float64{"SMB": 0, "Mid-market": 0.03, "Enterprise": 0.08}[a.segment]
 		for wl := range numWorkloads {
 			if !a.subscribed[wl] {
 				continue
 			}
-			p := products[wl][plan]
-			price := strconv.FormatFloat(math.Round(p.price*a.co.perUSD*(1-discount)*100)/100, 'f', 2, 64)
+			p := products[wl][a.plan]
+			price := strconv.FormatFloat(a.unitPrice(p), 'f', 2, 64)
 			purchased := a.seatsPurchased(rng, wl)
 			for _, d := range snapshotDays(a.onboard, cal.days) {
 				end := ""

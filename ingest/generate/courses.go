@@ -69,34 +69,46 @@ func writeCourses(w *csv.Writer) (int, error) {
 var trainers = [numLangs]string{"emma.clarke@partner.example", "claire.moreau@partner.example", "jonas.becker@partner.example"}
 
 // session is one delivery of a course; large groups are split over
-// consecutive working days.
+// consecutive working days, one session each.
 type session struct {
 	day, acct int
+	train     int // index of the training in the account's trainings
 	row       []string
 }
+
+// id is the session's training_id.
+func (s session) id() string { return s.row[1] }
 
 // maxClass is the largest group a trainer takes in one session.
 const maxClass = 20
 
-// writeTrainings writes the planned trainings, numbered in date order.
-func writeTrainings(w *csv.Writer, accounts []*account, cal *calendar) (int, error) {
-	if err := w.Write([]string{"account_id", "training_id", "course_id", "delivered_on", "attendees", "language", "trainer"}); err != nil {
-		return 0, err
-	}
+// numberSessions lists the sessions of every training in date order,
+// numbered TR-00001 on.
+func numberSessions(accounts []*account, cal *calendar) []session {
 	var all []session
 	for _, a := range accounts {
-		for _, t := range a.trainings {
-			all = append(all, a.sessions(t, cal)...)
+		for i := range a.trainings {
+			all = append(all, a.sessions(i, cal)...)
 		}
 	}
 	slices.SortStableFunc(all, func(x, y session) int { return cmp.Or(cmp.Compare(x.day, y.day), cmp.Compare(x.acct, y.acct)) })
-	for i, s := range all {
-		s.row[1] = "TR-" + pad(i+1, 5)
+	for i := range all {
+		all[i].row[1] = "TR-" + pad(i+1, 5)
+	}
+	return all
+}
+
+// writeTrainings writes the sessions delivered.
+func writeTrainings(w *csv.Writer, sessions []session) (int, error) {
+	if err := w.Write([]string{"account_id", "training_id", "course_id", "delivered_on", "attendees", "language", "trainer"}); err != nil {
+		return 0, err
+	}
+	for i, s := range sessions {
 		if err := w.Write(s.row); err != nil {
 			return i, err
 		}
 	}
-	return len(all), nil
+	return len(sessions), nil
 }
 
 // bookCourses picks each training's course, in the account's language, and
@@ -116,17 +128,19 @@ func bookCourses(a *account, rng *rand.Rand) {
 	}
 }
 
-// sessions splits a training's attendees into groups a trainer can take.
-func (a *account) sessions(t training, cal *calendar) []session {
+// sessions splits the attendees of training i into groups a trainer can
+// take.
+func (a *account) sessions(i int, cal *calendar) []session {
+	t := a.trainings[i]
 	k := (t.attendees + maxClass - 1) / maxClass
 	var out []session
 	d := t.day
-	for i := range k {
+	for j := range k {
 		n := t.attendees / k
-		if i < t.attendees%k {
+		if j < t.attendees%k {
 			n++
 		}
-		out = append(out, session{day: d, acct: a.idx,
+		out = append(out, session{day: d, acct: a.idx, train: i,
 			row: []string{a.id, "", t.course, string(cal.dates[d]), strconv.Itoa(n), langCodes[a.lang], trainers[a.lang]}})
 		d = nextWorkday(a, d+1)
 	}

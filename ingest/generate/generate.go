@@ -1,16 +1,3 @@
-// Package generate writes a realistic, deterministic sample data set in the
-// generic CSV formats: accounts, weekly seat snapshots, daily per-user usage,
-// tickets in English, French and German, a course catalogue and trainings.
-//
-// The data has the texture of real exports: accounts of many sizes, adoption
-// that ramps up for new customers and new staff, weekends, public holidays,
-// an August and a Christmas dip, paraphrased tickets with typos and mixed
-// languages. Into it are planted the cases Uptake must find: low-adoption,
-// declining and near-seat-cap accounts, recurring how-to themes across many
-// accounts and weeks, and trainings that really cut later how-to tickets and
-// raise adoption. What was planted is written to the truth/ subfolder.
-//
-// The same seed, scale and end day always give byte-identical files.
 package generate
 
 import (
@@ -58,9 +45,10 @@ type Summary struct {
 
 // Truth file names, under the truth/ subfolder.
 const (
-	TruthTickets  = "ground_truth_tickets.csv"
-	TruthAccounts = "ground_truth_accounts.csv"
-	TruthThemes   = "ground_truth_themes.csv"
+	TruthTickets        = "ground_truth_tickets.csv"
+	TruthAccounts       = "ground_truth_accounts.csv"
+	TruthThemes         = "ground_truth_themes.csv"
+	TruthTrainingEffect = "ground_truth_training_effect.csv"
 )
 
 // Write generates the data set into dir, covering scale.Days days up to end
@@ -75,6 +63,7 @@ func Write(dir string, scale Scale, seed uint64, end time.Time) (Summary, error)
 	end = time.Date(end.Year(), end.Month(), end.Day(), 0, 0, 0, 0, time.UTC)
 	cal := newCalendar(end.AddDate(0, 0, -scale.Days), scale.Days)
 	accounts := makeAccounts(seed, scale, cal)
+	sessions := numberSessions(accounts, cal)
 	sum := Summary{Files: map[string]int{}, Truth: map[string]int{}}
 	csvFiles := []struct {
 		name string
@@ -83,7 +72,7 @@ func Write(dir string, scale Scale, seed uint64, end time.Time) (Summary, error)
 		{"accounts.csv", func(w *csv.Writer) (int, error) { return writeAccounts(w, accounts) }},
 		{"subscriptions.csv", func(w *csv.Writer) (int, error) { return writeSubscriptions(w, seed, accounts, cal) }},
 		{"courses.csv", writeCourses},
-		{"trainings.csv", func(w *csv.Writer) (int, error) { return writeTrainings(w, accounts, cal) }},
+		{"trainings.csv", func(w *csv.Writer) (int, error) { return writeTrainings(w, sessions) }},
 	}
 	for _, f := range csvFiles {
 		n, err := writeFile(filepath.Join(dir, f.name), csvBody(f.fn))
@@ -106,6 +95,7 @@ func Write(dir string, scale Scale, seed uint64, end time.Time) (Summary, error)
 	}{
 		{TruthAccounts, func(w *csv.Writer) (int, error) { return writeTruthAccounts(w, accounts, cal) }},
 		{TruthThemes, writeTruthThemes},
+		{TruthTrainingEffect, func(w *csv.Writer) (int, error) { return writeTruthTrainingEffect(w, accounts, sessions, cal) }},
 	}
 	for _, f := range truth {
 		n, err := writeFile(filepath.Join(dir, truthDir, f.name), csvBody(f.fn))

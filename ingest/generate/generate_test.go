@@ -14,13 +14,26 @@ func TestSameSeedGivesIdenticalFiles(t *testing.T) {
 	b, _ := writeSet(t, small, 7, spring)
 	c, _ := writeSet(t, small, 8, spring)
 	ha, hb, hc := hashTree(t, a), hashTree(t, b), hashTree(t, c)
-	if len(ha) != 9 {
+	if len(ha) != 10 {
 		t.Fatalf("files written: %v", ha)
 	}
 	for name, h := range ha {
 		if hb[name] != h {
 			t.Errorf("%s differs between two runs with the same seed", name)
 		}
+	}
+	// Half a year, so that every planted case and training effect is in.
+	half := Scale{Name: "half", Accounts: 60, Days: 182, MedianUsers: 20, MaxUsers: 400}
+	d, _ := writeSet(t, half, 7, spring)
+	e, _ := writeSet(t, half, 7, spring)
+	hd, he := hashTree(t, d), hashTree(t, e)
+	for name, h := range hd {
+		if he[name] != h {
+			t.Errorf("%s (half a year) differs between two runs with the same seed", name)
+		}
+	}
+	if effects := readCSV(t, filepath.Join(d, truthDir, TruthTrainingEffect)); len(effects) == 0 {
+		t.Errorf("half a year with %d accounts has no training effect rows", half.Accounts)
 	}
 	for _, name := range []string{"accounts.csv", "subscriptions.csv", "usage.csv", "tickets.csv", "trainings.csv", filepath.Join(truthDir, TruthTickets)} {
 		if hc[name] == ha[name] {

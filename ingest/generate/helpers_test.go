@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"io"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -153,4 +154,76 @@ func truthFlags(t *testing.T, dir string) (map[string]map[string][]map[string]st
 		out[r["account_id"]][r["flag"]] = append(out[r["account_id"]][r["flag"]], r)
 	}
 	return out, rows
+}
+
+// detailFigures parses a "key=value; key=value" truth detail.
+func detailFigures(t *testing.T, detail string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	for _, part := range strings.Split(detail, "; ") {
+		k, v, ok := strings.Cut(part, "=")
+		if !ok {
+			t.Fatalf("detail %q: %q is not key=value", detail, part)
+		}
+		out[k] = v
+	}
+	return out
+}
+
+// figure is one number of a truth detail.
+func figure(t *testing.T, fig map[string]string, key string) float64 {
+	t.Helper()
+	v, err := strconv.ParseFloat(fig[key], 64)
+	if err != nil {
+		t.Fatalf("detail figure %s=%q: %v", key, fig[key], err)
+	}
+	return v
+}
+
+// rating is one satisfaction score with the day its ticket was created.
+type rating struct {
+	day   string
+	score int
+}
+
+// ratings lists the scored tickets per account.
+func ratings(t *testing.T, dir string) map[string][]rating {
+	t.Helper()
+	out := map[string][]rating{}
+	for _, tk := range readCSV(t, filepath.Join(dir, "tickets.csv")) {
+		if tk["satisfaction"] == "" {
+			continue
+		}
+		s, err := strconv.Atoi(tk["satisfaction"])
+		if err != nil {
+			t.Fatalf("ticket %s: satisfaction %q", tk["ticket_id"], tk["satisfaction"])
+		}
+		out[tk["account_id"]] = append(out[tk["account_id"]], rating{tk["created_at"][:10], s})
+	}
+	return out
+}
+
+// goodShare is the share of ratings of 4 or 5 among those created on days
+// [from, to), and their number.
+func goodShare(rs []rating, from, to string) (float64, int) {
+	good, n := 0, 0
+	for _, r := range rs {
+		if r.day >= from && r.day < to {
+			n++
+			if r.score >= 4 {
+				good++
+			}
+		}
+	}
+	return float64(good) / float64(max(1, n)), n
+}
+
+// twoShareZ is the z statistic of the difference of two shares.
+func twoShareZ(p1 float64, n1 int, p2 float64, n2 int) float64 {
+	p := (p1*float64(n1) + p2*float64(n2)) / float64(n1+n2)
+	se := math.Sqrt(p * (1 - p) * (1/float64(n1) + 1/float64(n2)))
+	if se == 0 {
+		return 0
+	}
+	return (p2 - p1) / se
 }

@@ -45,14 +45,42 @@ const (
 	roleDeclining
 	roleNearCap
 	roleTrained
+	roleSatDrop
+	roleSatRise
+	roleUpgrade
+	roleUnused
 )
 
-// Shares of accounts per planted case.
-var roleShares = []struct {
-	role     int
-	share    float64
-	minUsers int
-}{{roleNearCap, 0.08, 12}, {roleLowAdoption, 0.12, 8}, {roleDeclining, 0.08, 8}, {roleTrained, 0.15, 5}}
+// roleSpec says how many accounts get a planted case and which can take it.
+type roleSpec struct {
+	role  int
+	share float64                         // of all accounts
+	least int                             // at least this many when there are 20 accounts or more
+	fits  func(a *account, days int) bool // whether the case can show in the account
+}
+
+// roleSpecs lists the planted cases. A case needs an account big enough to
+// show it: one user of four is no adoption rate, a five-seat subscription
+// is full or not by a single hire, and a change in satisfaction needs dozens
+// of ratings on each side.
+var roleSpecs = []roleSpec{
+	{roleSatDrop, 0.05, 2, satisfactionFits},
+	{roleSatRise, 0.025, 1, satisfactionFits},
+	{roleNearCap, 0.08, 2, minUsers(12)},
+	// 20 users, of whom at least two use the workload (plant): a low
+	// adoption never looks like an unused workload.
+	{roleLowAdoption, 0.12, 2, minUsers(20)},
+	{roleDeclining, 0.08, 2, minUsers(8)},
+	{roleTrained, 0.15, 2, minUsers(5)},
+	// 34 users: one adopter is under 3 % of them.
+	{roleUnused, 0.05, 2, minUsers(34)},
+	{roleUpgrade, 0.05, 2, upgradeFits},
+}
+
+// minUsers fits accounts with at least n licensed users at the start.
+func minUsers(n int) func(a *account, days int) bool {
+	return func(a *account, _ int) bool { return a.users0 >= n }
+}
 
 // account is everything decided about one customer before any row is
 // written; usage, tickets and seats all follow from it.
@@ -82,6 +110,11 @@ type account struct {
 	declineFrom, declineWl int // declineWl -1: every workload
 	declineDepth           float64
 	capWl                  int
+	plan                   int     // planEntry or planHigher, for every workload bought
+	satDay                 int     // first day of a planted satisfaction change
+	satDelta               float64 // how far the latent score moves then
+	upsellWl               int     // workload of a planted upgrade or unused workload, or -1
+	heavyShare             float64 // share of users who use the upgrade workload heavily
 	trainings              []training
 	users                  []user
 	licensed               []int32 // licensed users per day
@@ -102,54 +135,68 @@ func makeAccounts(seed uint64, scale Scale, cal *calendar) []*account {
 	roles := newRand(seed, streamRoles, 0)
 	sizeOrder, roleOrder := roles.Perm(n), roles.Perm(n)
 	rngs := make([]*rand.Rand, n)
-	sizes := make([]int, n)
+	out := make([]*account, n)
 	for i := range n {
 		rngs[i] = newRand(seed, streamPlan, uint64(i))
-		sizes[i] = stratifiedSize(rngs[i], scale, sizeOrder[i])
+		a := &account{idx: i, id: fmt.Sprintf("ACC-%04d", i+1), days: scale.Days, mfaDay: -1, capWl: -1, declineWl: -1, upsellWl: -1}
+		a.users0 = stratifiedSize(rngs[i], scale, sizeOrder[i])
+		describe(a, rngs[i], cal)
+		out[i] = a
 	}
-	roleOf := assignRoles(roleOrder, sizes)
+	// Roles are given once the firmographics are known: how many tickets an
+	// account files, and the plan it is on, decide which cases it can show.
+	assignRoles(roleOrder, out)
 	used := map[string]bool{}
 	usedDomains := map[string]bool{}
-	out := make([]*account, n)
-	for i := range out {
+	for i, a := range out {
 		rng := rngs[i]
-		a := &account{idx: i, id: fmt.Sprintf("ACC-%04d", i+1), days: scale.Days, role: roleOf[i], mfaDay: -1, capWl: -1, declineWl: -1}
-		a.users0 = sizes[i]
-		describe(a, rng, cal)
-		name, core := companyName(rng, a.co, a.lang, a.ind)
-		a.name, core = uniqueName(used, name, core, a.co, rng)
+		var core string
+		a.name, core = companyName(rng, a.co, a.lang, a.ind)
+		a.name, core = uniqueName(used, a.name, core, a.co, rng)
 		a.domain = uniqueDomain(usedDomains, slug(core, 28)+a.co.tld, a.idx)
 		subscribe(a, rng, cal)
-		plant(a, rng)
+		plant(a, rng, cal)
 		a.users, a.licensed = makeUsers(a, newRand(seed, streamUsers, uint64(i)))
 		bookCourses(a, rng)
-		out[i] = a
+		switch a.role {
+		case roleUpgrade:
+			makeHeavyUsers(a, rng)
+		case roleUnused:
+			limitUnusedAdopters(a)
+		}
 	}
 	return out
 }
 
-// assignRoles gives accounts, in a random order, to each planted case. A
-// case needs enough users to show: one user of four is no adoption rate,
-// and a five-seat subscription is full or not by a single hire.
-func assignRoles(order, sizes []int) []int {
-	roleOf := make([]int, len(order))
-	taken := make([]bool, len(order))
-	for _, rs := range roleShares {
-		k := int(math.Round(rs.share * float64(len(order))))
-		if len(order) >= 20 {
-			k = max(k, 2)
+// assignRoles gives accounts, in a random order, to the planted cases, one
+// account per case in turn, so that every case gets an account that fits
+// before any case gets its second.
+func assignRoles(order []int, accounts []*account) {
+	n := len(accounts)
+	want := make([]int, len(roleSpecs))
+	for s, rs := range roleSpecs {
+		want[s] = int(math.Round(rs.share * float64(n)))
+		if n >= 20 {
+			want[s] = max(want[s], rs.least)
 		}
-		for _, i := range order {
-			if k == 0 {
-				break
-			}
-			if !taken[i] && sizes[i] >= rs.minUsers {
-				roleOf[i], taken[i] = rs.role, true
-				k--
+	}
+	// An account passed over by a case stays unsuitable for it (it only gets
+	// taken), so each case keeps its place in the order.
+	next := make([]int, len(roleSpecs))
+	for progress := true; progress; {
+		progress = false
+		for s, rs := range roleSpecs {
+			for ; want[s] > 0 && next[s] < n; next[s]++ {
+				a := accounts[order[next[s]]]
+				if a.role == roleNone && rs.fits(a, a.days) {
+					a.role = rs.role
+					want[s]--
+					progress = true
+					break
+				}
 			}
 		}
 	}
-	return roleOf
 }
 
 // sizeSigma spreads account sizes: about 1 in 7 accounts has over 50 users,
@@ -197,6 +244,11 @@ func describe(a *account, rng *rand.Rand, cal *calendar) {
 	// their own help desk and call less per user.
 	segX := map[string]float64{"SMB": 1.25, "Mid-market": 0.9, "Enterprise": 0.6}[a.segment]
 	a.ticketX = segX * a.ind.ticketX * logNormal(rng, 1, 0.3)
+	// Enterprises buy the higher plans, small businesses the entry ones.
+	a.plan = planEntry
+	if a.segment == "Enterprise" || a.segment == "Mid-market" && chance(rng, 0.5) {
+		a.plan = planHigher
+	}
 }
 
 func uniqueDomain(used map[string]bool, domain string, idx int) string {
@@ -242,7 +294,7 @@ func subscribe(a *account, rng *rand.Rand, cal *calendar) {
 }
 
 // plant sets the parameters of the account's planted case.
-func plant(a *account, rng *rand.Rand) {
+func plant(a *account, rng *rand.Rand, cal *calendar) {
 	switch a.role {
 	case roleLowAdoption:
 		candidates := rng.Perm(4) // Teams, SharePoint, OneDrive, Apps
@@ -253,7 +305,8 @@ func plant(a *account, rng *rand.Rand) {
 		for _, c := range candidates[:k] {
 			w := wlTeams + c
 			a.subscribed[w] = true
-			a.base[w] = between(rng, 0.06, 0.18)
+			// At least two users, so that it never looks unused.
+			a.base[w] = max(between(rng, 0.06, 0.18), 2/float64(a.users0))
 			a.drift[w] = 0
 			a.lowWls = append(a.lowWls, w)
 		}
@@ -274,6 +327,12 @@ func plant(a *account, rng *rand.Rand) {
 		a.growth, a.leaveRate = between(rng, 0.08, 0.25), 0
 	case roleTrained:
 		planTrainings(a, rng)
+	case roleSatDrop, roleSatRise:
+		planSatisfactionChange(a, rng, cal)
+	case roleUpgrade:
+		planUpgrade(a, rng)
+	case roleUnused:
+		planUnused(a, rng)
 	}
 }
 

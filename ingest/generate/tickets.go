@@ -37,6 +37,23 @@ var (
 	hourWeights = []float64{0.3, 1.0, 1.6, 1.5, 1.3, 0.7, 0.9, 1.3, 1.2, 1.0, 0.6, 0.3, 0.1}
 )
 
+// The outcome and rating model. Response and resolution times are
+// log-normal around the usual time of the priority and category; customers
+// rate a share of closed tickets, more often after a slow resolution.
+const (
+	firstResponseSigma = 0.8
+	resolutionSigma    = 0.9
+	escalationFactor   = 3 // an escalated ticket takes this much longer
+	slowFactor         = 3 // a resolution this many times the usual is slow
+	ratingChance       = 0.28
+	slowRatingChance   = 0.15 // extra chance that a slow case is rated
+	// The latent rating: satTop − satPerLogTime·ln(1 + relative time), less
+	// satLate after a late first answer and satEscalated after an
+	// escalation, plus normal noise of satNoise; rounded into 1–5.
+	satTop, satPerLogTime, satNoise = 5.1, 0.95, 0.6
+	satLate, satEscalated           = 0.4, 0.3
+)
+
 // ticket is one generated ticket before it gets its number.
 type ticket struct {
 	at    time.Time
@@ -143,7 +160,7 @@ func (g *ticketGen) accountDay(out []ticket, a *account, i, d int) []ticket {
 	}
 	rng := g.rngs[i]
 	lic := float64(a.licensed[d])
-	base := lic * ticketsPerUserDay * a.ticketX * a.work[d]
+	base := a.ticketBase(d)
 	// A Poisson count per group, then a topic per ticket by weight: the same
 	// as a Poisson count per topic, with far fewer draws.
 	add := func(tg *topicGroup, mean float64) {
@@ -152,20 +169,9 @@ func (g *ticketGen) accountDay(out []ticket, a *account, i, d int) []ticket {
 		}
 	}
 	for w := range numWorkloads {
-		if !a.subscribed[w] {
-			continue
-		}
-		// Users of a tool few colleagues use ask more; a course cuts it down.
-		struggle := 0.55 + 1.3*(1-a.level(w, d))
-		mean := base * categoryShare[catHowTo] * howtoWorkloadShare[w] * struggle * a.trainedCut(w, d)
-		add(g.howto[w], mean)
+		add(g.howto[w], a.howtoMean(w, d))
 	}
-	entra := base * categoryShare[catHowTo] * howtoWorkloadShare[wlEntra]
-	if a.mfaDay >= 0 && d >= a.mfaDay && d < a.mfaDay+30 {
-		// Enforcing MFA brings a wave of set-up questions that fades in weeks.
-		entra += lic * 0.12 / 6 * math.Exp(-float64(d-a.mfaDay)/6) * a.work[d]
-	}
-	add(g.howto[wlEntra], entra)
+	add(g.howto[wlEntra], a.entraMean(d))
 	deploy := base*categoryShare[catDeployment] + 0.35*float64(g.joins[i][d])
 	if a.onboard > 0 && d-a.onboard < 21 {
 		deploy += lic * 0.015 * a.work[d]
@@ -179,6 +185,47 @@ func (g *ticketGen) accountDay(out []ticket, a *account, i, d int) []ticket {
 	add(g.byCat[catBilling], base*categoryShare[catBilling]*billingFactor(g.cal.day(d)))
 	add(g.byCat[catOther], base*categoryShare[catOther])
 	return out
+}
+
+// ticketBase is the account's expected ticket count on day d before the
+// split by category.
+func (a *account) ticketBase(d int) float64 {
+	return float64(a.licensed[d]) * ticketsPerUserDay * a.ticketX * a.work[d]
+}
+
+// howtoMean is the expected number of how-to questions about workload w on
+// day d. Users of a tool few colleagues use ask more, a course cuts the
+// questions down, and a tool almost nobody opens draws few questions.
+func (a *account) howtoMean(w, d int) float64 {
+	if !a.subscribed[w] || d < a.onboard {
+		return 0
+	}
+	level := a.level(w, d)
+	struggle := (0.55 + 1.3*(1-level)) * math.Min(1, level/0.05)
+	return a.ticketBase(d) * categoryShare[catHowTo] * howtoWorkloadShare[w] * struggle * a.trainedCut(w, d)
+}
+
+// entraMean is the expected number of sign-in and MFA questions on day d:
+// enforcing MFA brings a wave of set-up questions that fades in weeks.
+func (a *account) entraMean(d int) float64 {
+	if d < a.onboard {
+		return 0
+	}
+	mean := a.ticketBase(d) * categoryShare[catHowTo] * howtoWorkloadShare[wlEntra]
+	if a.mfaDay >= 0 && d >= a.mfaDay && d < a.mfaDay+30 {
+		mean += float64(a.licensed[d]) * 0.12 / 6 * math.Exp(-float64(d-a.mfaDay)/6) * a.work[d]
+	}
+	return mean
+}
+
+// expectedHowTo is the expected number of how-to tickets on day d, over all
+// workloads.
+func (a *account) expectedHowTo(d int) float64 {
+	n := a.entraMean(d)
+	for w := range numWorkloads {
+		n += a.howtoMean(w, d)
+	}
+	return n
 }
 
 // patchFactor raises update tickets in the days after Patch Tuesday.
@@ -206,7 +253,7 @@ func (g *ticketGen) newTicket(rng *rand.Rand, a *account, t *topic, d, seq int) 
 	prio := priorities[pickWeighted(rng, priorityWeights[t.category])]
 	created := g.createdAt(rng, a, d)
 	escalated := chance(rng, escalationRate[t.category])
-	o := g.outcome(rng, t.category, prio, escalated, created, d)
+	o := g.outcome(rng, t.category, prio, escalated, created, d, a.satShift(d))
 	text := compose(rng, t, lang, channel, prio)
 
 	category, workload, language := t.category, "", langCodes[text.lang]
@@ -269,16 +316,17 @@ type outcome struct {
 	status, firstResponse, resolution, satisfaction string
 }
 
-func (g *ticketGen) outcome(rng *rand.Rand, cat, prio string, escalated bool, created time.Time, d int) outcome {
+func (g *ticketGen) outcome(rng *rand.Rand, cat, prio string, escalated bool, created time.Time, d int, shift float64) outcome {
 	// The partner is short-staffed in the summer and at Christmas, and got
 	// faster over the period covered.
 	slow := 1 / math.Pow(seasonFactor(summerFrench, g.cal.day(d)), 0.7)
 	trend := 1.15 - 0.3*float64(d)/float64(max(1, g.cal.days-1))
-	first := math.Max(1, math.Round(logNormal(rng, firstResponseMed[prio]*slow, 0.8)))
-	target := medianResolution[cat] * priorityPace[prio]
-	res := logNormal(rng, target*slow*trend, 0.9)
+	firstUsual := firstResponseMed[prio] * slow * trend
+	first := math.Max(1, math.Round(logNormal(rng, firstUsual, firstResponseSigma)))
+	target := medianResolution[cat] * priorityPace[prio] * slow * trend
+	res := logNormal(rng, target, resolutionSigma)
 	if escalated {
-		res *= 3
+		res *= escalationFactor
 	}
 	res = math.Round(math.Max(res, first+5))
 	o := outcome{firstResponse: strconv.Itoa(int(first))}
@@ -297,22 +345,26 @@ func (g *ticketGen) outcome(rng *rand.Rand, cat, prio string, escalated bool, cr
 	if g.end.Sub(resolved) < 5*24*time.Hour {
 		o.status = "resolved" // closed automatically after five days without reply
 	}
-	slowCase := res > 3*target
-	if chance(rng, 0.28) || slowCase && chance(rng, 0.15) {
-		o.satisfaction = strconv.Itoa(satisfaction(rng, res/target, first > 2*firstResponseMed[prio], escalated))
+	// Customers judge a ticket against the service of the time (everyone
+	// knows August is slow), so partner-wide satisfaction stays level and
+	// only an account's planted change moves it.
+	slowCase := res > slowFactor*target
+	if chance(rng, ratingChance) || slowCase && chance(rng, slowRatingChance) {
+		o.satisfaction = strconv.Itoa(satisfaction(rng, res/target, first > 2*firstUsual, escalated, shift))
 	}
 	return o
 }
 
 // satisfaction is 1–5: high when the ticket was solved quickly relative to
-// what its category usually takes, lower after slow answers or escalations.
-func satisfaction(rng *rand.Rand, relTime float64, lateAnswer, escalated bool) int {
-	s := 5.1 - 0.95*math.Log1p(relTime) + 0.6*rng.NormFloat64()
+// what its category usually takes, lower after slow answers or escalations,
+// moved by shift for an account with a planted change.
+func satisfaction(rng *rand.Rand, relTime float64, lateAnswer, escalated bool, shift float64) int {
+	s := satTop - satPerLogTime*math.Log1p(relTime) + shift + satNoise*rng.NormFloat64()
 	if lateAnswer {
-		s -= 0.4
+		s -= satLate
 	}
 	if escalated {
-		s -= 0.3
+		s -= satEscalated
 	}
 	return int(math.Max(1, math.Min(5, math.Round(s))))
 }

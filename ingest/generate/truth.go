@@ -12,13 +12,18 @@ const truthDir = "truth"
 
 var truthTicketHeader = []string{"ticket_id", "theme_id", "theme_label", "language", "category", "workload", "mixed_language"}
 
-// Account flags in ground_truth_accounts.csv.
+// Account flags in ground_truth_accounts.csv. The details of the newer
+// flags are "key=value; key=value" lists of the figures a test compares.
 const (
-	flagLowAdoption = "low_adoption"
-	flagDeclining   = "declining"
-	flagNearSeatCap = "near_seat_cap"
-	flagTrained     = "trained"
-	flagOnboarding  = "onboarding"
+	flagLowAdoption      = "low_adoption"
+	flagDeclining        = "declining"
+	flagNearSeatCap      = "near_seat_cap"
+	flagTrained          = "trained"
+	flagOnboarding       = "onboarding"
+	flagSatisfactionDrop = "satisfaction_drop"
+	flagSatisfactionRise = "satisfaction_rise"
+	flagUpgrade          = "upgrade"
+	flagUnusedWorkload   = "unused_workload"
 )
 
 // writeTruthAccounts lists the planted cases: one row per account, flag and
@@ -33,6 +38,7 @@ func writeTruthAccounts(w *csv.Writer, accounts []*account, cal *calendar) (int,
 		return w.Write(rec)
 	}
 	last := cal.days - 1
+	ratings := newRatingModel()
 	for _, a := range accounts {
 		var err error
 		switch a.role {
@@ -56,6 +62,14 @@ func writeTruthAccounts(w *csv.Writer, accounts []*account, cal *calendar) (int,
 					break
 				}
 			}
+		case roleSatDrop:
+			err = row(a.id, flagSatisfactionDrop, "", string(cal.dates[a.satDay]), a.satisfactionDetail(ratings))
+		case roleSatRise:
+			err = row(a.id, flagSatisfactionRise, "", string(cal.dates[a.satDay]), a.satisfactionDetail(ratings))
+		case roleUpgrade:
+			err = row(a.id, flagUpgrade, workloadNames[a.upsellWl], "", a.upgradeDetail())
+		case roleUnused:
+			err = row(a.id, flagUnusedWorkload, workloadNames[a.upsellWl], "", a.unusedDetail())
 		}
 		if err != nil {
 			return n, err

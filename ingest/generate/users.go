@@ -78,7 +78,7 @@ func newUser(a *account, rng *rand.Rand) user {
 	for w, m := range workloadModels {
 		u.tau[w] = rng.Float32()
 		u.freq[w] = float32(between(rng, m.freqLo, m.freqHi) * a.freqScale)
-		u.count[w] = float32(logNormal(rng, m.count, 0.6))
+		u.count[w] = ordinaryCount(rng, m.count)
 	}
 	return u
 }
