@@ -123,10 +123,10 @@ func (a *account) seatsPurchased(rng *rand.Rand, wl int) []int32 {
 	// Headroom never lets assigned seats pass 93 % of those bought, so only
 	// the planted accounts are near their cap.
 	// A new customer buys for its whole staff up front.
-	seats := int32(math.Ceil(float64(max(a.licensed[0], int32(a.users0)))*between(rng, 1.08, 1.45))) + 1
+	seats := int32(math.Ceil(float64(max(a.licensed[0], int32(a.users0)))*between(rng, 1.08, 1.18))) + 1
 	for d, l := range a.licensed {
 		if float64(l) > 0.93*float64(seats) {
-			seats = int32(math.Ceil(float64(l)*between(rng, 1.1, 1.45))) + 1
+			seats = int32(math.Ceil(float64(l)*between(rng, 1.1, 1.18))) + 1
 		}
 		out[d] = seats
 	}

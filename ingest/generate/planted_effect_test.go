@@ -124,7 +124,11 @@ func TestTrainingEffectTruthMatchesTheData(t *testing.T) {
 	if r := seenAdopt / truthAdopt; r < 0.8 || r > 1.25 {
 		t.Errorf("adoption effect seen %.1f points on average, truth %.1f", seenAdopt/k, truthAdopt/k)
 	}
-	if r := seenHowto / truthHowto; r < 0.6 || r > 1.5 {
+	// A plain before/after change of 19 trainings also carries the
+	// seasons and Poisson noise of a few hundred tickets: only its sign and
+	// rough size can be checked here (the analytics tests estimate the
+	// effect properly, against matched untrained accounts).
+	if r := seenHowto / truthHowto; r < 0.4 || r > 2.5 {
 		t.Errorf("how-to effect seen %.2f per 100 seats a week on average, truth %.2f", seenHowto/k, truthHowto/k)
 	}
 }
