@@ -121,6 +121,8 @@ func TestAgainstGroundTruth(t *testing.T) {
 		planted := plantedAccounts(t)
 		t.Run("low adoption", func(t *testing.T) { checkLowAdoption(t, svc, planted) })
 		t.Run("training impact", func(t *testing.T) { checkTrainingImpact(t, svc) })
+		t.Run("upsell", func(t *testing.T) { checkUpsell(t, svc, planted) })
+		t.Run("satisfaction changes", func(t *testing.T) { checkSatisfaction(t, svc, planted) })
 	})
 }
 
@@ -171,9 +173,10 @@ func checkLowAdoption(t *testing.T, svc *analytics.Service, planted map[string]m
 	}
 }
 
-// isPlanted reports whether any adoption-related case was planted in acc.
+// isPlanted reports whether a case that lowers adoption was planted in acc
+// (trained accounts were sold a course because one workload lagged).
 func isPlanted(planted map[string]map[string]bool, acc string) bool {
-	for _, kind := range []string{"low_adoption", "declining", "unused_workload", "onboarding"} {
+	for _, kind := range []string{"low_adoption", "declining", "unused_workload", "onboarding", "trained"} {
 		if planted[kind][acc] {
 			return true
 		}
@@ -220,4 +223,101 @@ func mean(v []float64) float64 {
 		s += x
 	}
 	return s / float64(max(1, len(v)))
+}
+
+// checkUpsell: every planted seat-cap, upgrade and unused-workload case is
+// found on its workload, and (almost) no other account gets that kind.
+func checkUpsell(t *testing.T, svc *analytics.Service, planted map[string]map[string]bool) {
+	list, err := svc.Upsell(context.Background(), time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := map[string]map[string]bool{} // kind → account|workload
+	for _, u := range list {
+		if found[u.Kind] == nil {
+			found[u.Kind] = map[string]bool{}
+		}
+		found[u.Kind][u.AccountID+"|"+u.Workload] = true
+		found[u.Kind][u.AccountID] = true
+		if u.Evidence == "" || u.ValueBasis == "" {
+			t.Errorf("%s for %s has no evidence or value basis", u.Kind, u.AccountID)
+		}
+	}
+	profiles, err := svc.Profiles(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for kind, flag := range map[string]string{analytics.UpsellAddSeats: "near_seat_cap", analytics.UpsellUpgrade: "upgrade", analytics.UpsellAdoptionServices: "unused_workload"} {
+		missed, extra := 0, 0
+		for _, r := range truthRows(t, "ground_truth_accounts.csv") {
+			if r["flag"] == flag && !found[kind][r["account_id"]+"|"+r["workload"]] {
+				missed++
+				t.Errorf("planted %s %s %s: no %q chance", flag, r["account_id"], r["workload"], kind)
+			}
+		}
+		for acc := range profiles {
+			if found[kind][acc] && !planted[flag][acc] {
+				extra++
+				for _, u := range list {
+					if u.Kind == kind && u.AccountID == acc {
+						t.Logf("%s without a planted %s: %s %s", kind, flag, acc, u.Evidence)
+					}
+				}
+			}
+		}
+		t.Logf("%s: %d planted, %d missed, %d other accounts", kind, len(planted[flag]), missed, extra)
+		if float64(extra) > 0.03*float64(len(profiles)) {
+			t.Errorf("%s offered to %d accounts without a planted case; want at most 3 %% of accounts", kind, extra)
+		}
+	}
+}
+
+// checkSatisfaction: planted satisfaction drops and rises are flagged, in
+// their direction, comparing the last 13 weeks with the 13 before; accounts
+// without one are (almost) never flagged.
+func checkSatisfaction(t *testing.T, svc *analytics.Service, planted map[string]map[string]bool) {
+	ctx := context.Background()
+	p, err := svc.LastWeeks(ctx, "tickets", 13)
+	if err != nil {
+		t.Fatal(err)
+	}
+	changes, err := svc.CSATChanges(ctx, p, analytics.ByAccount)
+	if err != nil {
+		t.Fatal(err)
+	}
+	flagged := map[string]analytics.CSATChange{}
+	for _, c := range changes {
+		if c.Flagged {
+			flagged[c.Group] = c
+		}
+	}
+	for kind, sign := range map[string]float64{"satisfaction_drop": -1, "satisfaction_rise": 1} {
+		for acc := range planted[kind] {
+			c, ok := flagged[acc]
+			if !ok || c.Change.Diff*sign <= 0 {
+				t.Errorf("planted %s in %s not flagged in its direction", kind, acc)
+			}
+		}
+	}
+	extra := 0
+	for acc, c := range flagged {
+		if !planted["satisfaction_drop"][acc] && !planted["satisfaction_rise"][acc] {
+			extra++
+			t.Logf("flagged without a planted change: %s", c.Evidence)
+		}
+	}
+	t.Logf("satisfaction: %d drops and %d rises planted, %d accounts flagged, %d of them not planted",
+		len(planted["satisfaction_drop"]), len(planted["satisfaction_rise"]), len(flagged), extra)
+	if extra > 2 {
+		t.Errorf("%d accounts flagged without a planted change; want at most 2", extra)
+	}
+	trend, err := svc.CSATTrend(ctx, analytics.Period{From: p.From.AddDate(0, 0, -7*13), To: p.To}, analytics.Overall, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, pt := range trend {
+		if pt.Flagged {
+			t.Errorf("partner-wide CSAT is steady in the data, yet %s is flagged: %+v", pt.Period.Format("2006-01"), pt.ChangeFromPrevious)
+		}
+	}
 }

@@ -122,7 +122,7 @@ func reportAdoption(ctx context.Context, w io.Writer, svc *analytics.Service, to
 	if len(flags) > 0 {
 		fmt.Fprintf(w, "  Top flag: %s %s\n", flags[0].AccountName, flags[0].Evidence)
 	}
-	more(w, min(top, len(flags)), len(flags), "uptake export low-adoption FILE.xlsx")
+	more(w, min(top, len(flags)), len(flags), "uptake export --report low-adoption --out FILE.xlsx")
 	return nil
 }
 
@@ -224,7 +224,7 @@ func reportUpsell(ctx context.Context, w io.Writer, svc *analytics.Service, top 
 		fmt.Fprintf(tw, "  %d\t%s\t%s\t%s\t%s\t%s\n", i+1, u.Kind, clip(u.AccountName, 28), u.Workload, formatMoney(u.Value, u.Currency), u.Evidence)
 	}
 	tw.Flush()
-	more(w, min(top, len(list)), len(list), "uptake export upsell FILE.xlsx")
+	more(w, min(top, len(list)), len(list), "uptake export --report upsell --out FILE.xlsx")
 	return nil
 }
 
@@ -240,7 +240,7 @@ func reportCourses(ctx context.Context, w io.Writer, svc *analytics.Service, top
 		fmt.Fprintf(tw, "  %d\t%s\t%s\t%s\t%d\t%.1f\t%s\n", i+1, clip(r.Need.AccountName, 28), clip(r.Course.Title, 40), r.Course.Language, r.Sessions, r.Benefit, clip(r.Need.Evidence, 90))
 	}
 	tw.Flush()
-	more(w, min(top, len(recs)), len(recs), "uptake export courses FILE.xlsx")
+	more(w, min(top, len(recs)), len(recs), "uptake export --report courses --out FILE.xlsx")
 	return nil
 }
 
