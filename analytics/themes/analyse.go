@@ -1,0 +1,191 @@
+package themes
+
+import "strings"
+
+// cacheLimit bounds each analyser's word cache; the cache only saves
+// work, so results do not depend on it.
+const cacheLimit = 1 << 17
+
+// analyser turns tickets into tokens: concept tokens for glossary words
+// and product names, squeezed stems for the rest. Each goroutine has its
+// own, since it keeps buffers and a cache of word results.
+type analyser struct {
+	lx       *lexicon
+	cache    [numLangs]map[string][]string
+	words    []word
+	segs     []segment
+	scratch  []word
+	out      []string
+	surfaces map[string]map[string]int // token → surface form → weight, when recording
+	segLang  int                       // language of the segment being read
+}
+
+// segment is a span of analyser.words with one language.
+type segment struct {
+	from, to int
+	subject  bool
+}
+
+// analysis is one ticket's tokens. A "" token ends a segment; bigrams do
+// not cross it. tokens[:nSubject] come from the subject.
+type analysis struct {
+	tokens   []string
+	nSubject int
+	lang     int
+}
+
+func newAnalyser() *analyser {
+	a := &analyser{lx: lex}
+	for l := range numLangs {
+		a.cache[l] = map[string][]string{}
+	}
+	return a
+}
+
+// analyse tokenises one ticket. The result's tokens slice is reused by the
+// next call.
+func (a *analyser) analyse(subject, body, langHint string) analysis {
+	subject, body = Clean(subject, body)
+	a.words, a.segs = a.words[:0], a.segs[:0]
+	a.addSegments(subject, true)
+	a.addSegments(body, false)
+	lang := a.ticketLanguage(langHint)
+	a.out = a.out[:0]
+	nSubject := 0
+	for _, s := range a.segs {
+		ws := a.words[s.from:s.to]
+		a.segment(ws, a.segmentLanguage(ws, lang))
+		if s.subject {
+			nSubject = len(a.out)
+		}
+	}
+	return analysis{tokens: a.out, nSubject: nSubject, lang: lang}
+}
+
+func (a *analyser) addSegments(text string, subject bool) {
+	a.scratch = forSegments(text, a.scratch, func(ws []word) {
+		from := len(a.words)
+		a.words = append(a.words, ws...)
+		a.segs = append(a.segs, segment{from: from, to: len(a.words), subject: subject})
+	})
+}
+
+// segment appends the tokens of one segment, then a separator.
+func (a *analyser) segment(ws []word, l int) {
+	a.segLang = l
+	for i := 0; i < len(ws); {
+		if n, toks := a.matchPhrase(ws[i:], l); n > 0 {
+			a.emit(toks, ws[i:i+n])
+			i += n
+			continue
+		}
+		a.emit(a.wordTokens(ws[i].text, l), ws[i:i+1])
+		i++
+	}
+	if n := len(a.out); n > 0 && a.out[n-1] != "" {
+		a.out = append(a.out, "")
+	}
+}
+
+func (a *analyser) emit(toks []string, ws []word) {
+	a.out = append(a.out, toks...)
+	if a.surfaces == nil || len(toks) == 0 {
+		return
+	}
+	parts := make([]string, len(ws))
+	for i, w := range ws {
+		parts[i] = w.surface
+	}
+	surface := strings.Join(parts, " ")
+	weight := 1
+	if a.segLang == langEN {
+		weight = 3 // labels and terms are read in English first
+	}
+	for _, t := range toks {
+		m := a.surfaces[t]
+		if m == nil {
+			m = map[string]int{}
+			a.surfaces[t] = m
+		}
+		m[surface] += weight
+	}
+}
+
+// matchPhrase finds the longest glossary phrase at the start of ws: by
+// stems in language l, then as written in any language.
+func (a *analyser) matchPhrase(ws []word, l int) (int, []string) {
+	if len(ws) < 2 {
+		return 0, nil
+	}
+	if ps := a.lx.phrases[l][squeeze(stem(l, ws[0].text))]; ps != nil {
+		for _, p := range ps {
+			if phraseMatches(p, ws, func(w string) string { return squeeze(stem(l, w)) }) {
+				return len(p.words), p.tokens
+			}
+		}
+	}
+	for _, p := range a.lx.anyPhrases[ws[0].text] {
+		if phraseMatches(p, ws, func(w string) string { return w }) {
+			return len(p.words), p.tokens
+		}
+	}
+	return 0, nil
+}
+
+func phraseMatches(p phrase, ws []word, key func(string) string) bool {
+	if len(p.words) > len(ws) {
+		return false
+	}
+	for i := 1; i < len(p.words); i++ {
+		if key(ws[i].text) != p.words[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// wordTokens is lookupWord through the cache.
+func (a *analyser) wordTokens(w string, l int) []string {
+	if toks, ok := a.cache[l][w]; ok {
+		return toks
+	}
+	toks := a.lx.lookupWord(w, l)
+	if len(a.cache[l]) < cacheLimit {
+		a.cache[l][strings.Clone(w)] = toks
+	}
+	return toks
+}
+
+// lookupWord maps one folded word in language l to its tokens: product or
+// exact glossary form, else (unless a stop word) glossary stem, another
+// language's glossary form, a German compound's parts, or the plain stem.
+func (lx *lexicon) lookupWord(w string, l int) []string {
+	if toks, ok := lx.surface[l][w]; ok {
+		return toks
+	}
+	if toks, ok := lx.surface[l][squeeze(w)]; ok && len(w) > 4 {
+		return toks
+	}
+	if len(w) < 2 || hasDigit(w) || lx.isStop(l, w) {
+		return nil
+	}
+	key := squeeze(stem(l, w))
+	if toks, ok := lx.stems[l][key]; ok {
+		return toks
+	}
+	if lx.stop[w] != 0 {
+		return nil // a stop word elsewhere, and no content word here
+	}
+	if toks, ok := lx.anySurface[w]; ok {
+		return toks
+	}
+	if l == langDE {
+		if toks := lx.splitCompound(w); toks != nil {
+			return toks
+		}
+	}
+	if len(key) < 2 {
+		return nil
+	}
+	return []string{key}
+}

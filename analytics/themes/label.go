@@ -1,0 +1,203 @@
+package themes
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Labels are phrases from the tickets' own subjects: each subject near the
+// centroid offers itself without lead-in and filler if that leaves at most
+// six words, else its run of up to six words (starting and ending on a
+// content word) most similar to the centroid; the phrase offered most
+// often, weighted by its similarity, wins. English phrases are preferred when
+// enough of the theme is English, since trainers share one label.
+const (
+	maxLabelWords  = 6
+	englishBonus   = 1.5
+	englishShare   = 0.15 // of the theme's tickets, for the bonus
+	oneWordPenalty = 0.6
+	capitalBonus   = 1.05
+)
+
+type labeller struct {
+	m     *Model
+	an    *analyser
+	vec   *vectoriser
+	ids   []int32
+	taken map[string]bool
+}
+
+func newLabeller(m *Model, an *analyser) *labeller {
+	return &labeller{m: m, an: an, vec: newVectoriser(m.ix, m.IDF), taken: map[string]bool{}}
+}
+
+// candidate is one phrase and its support among a theme's subjects.
+type candidate struct {
+	text    string
+	count   int
+	sim     float64
+	english bool
+}
+
+func (lb *labeller) label(c int, tickets []Ticket, ps []placement, members []int) string {
+	dense := make([]float32, len(lb.m.Features))
+	cen := lb.m.Themes[c].Centroid
+	for j, f := range cen.Features {
+		dense[f] = cen.Weights[j]
+	}
+	members = members[:min(labelMembers, len(members))]
+	english := 0
+	for _, i := range members {
+		if ps[i].lang == langEN {
+			english++
+		}
+	}
+	cands := lb.candidates(tickets, ps, members, dense)
+	best, bestScore := "", -1.0
+	for _, cd := range cands {
+		key := fold(cd.text)
+		if lb.taken[key] {
+			continue
+		}
+		score := float64(cd.count) * cd.sim
+		if cd.english && float64(english) >= englishShare*float64(len(members)) {
+			score *= englishBonus
+		}
+		if score > bestScore {
+			best, bestScore = cd.text, score
+		}
+	}
+	if best == "" {
+		best = strings.Join(lb.m.Themes[c].Terms[:min(3, len(lb.m.Themes[c].Terms))], ", ")
+	}
+	lb.taken[fold(best)] = true
+	return capitalise(best)
+}
+
+// candidates finds the best phrase of each distinct subject and adds up
+// the phrases, in a deterministic order.
+func (lb *labeller) candidates(tickets []Ticket, ps []placement, members []int, dense []float32) []candidate {
+	type subj struct {
+		text    string
+		lang    int
+		count   int
+		english bool // written by at least one English ticket
+	}
+	subjects := map[string]*subj{}
+	for _, i := range members {
+		s := cleanSubject(tickets[i].Subject)
+		key := fold(s)
+		e := subjects[key]
+		if e == nil && s != "" {
+			e = &subj{text: s, lang: int(ps[i].lang)}
+			subjects[key] = e
+		}
+		if e != nil {
+			e.count++
+			e.english = e.english || ps[i].lang == langEN
+			if e.text == strings.ToLower(e.text) && s != strings.ToLower(s) {
+				e.text = s // keep the capitalised spelling
+			}
+		}
+	}
+	keys := make([]string, 0, len(subjects))
+	for k := range subjects {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	byPhrase := map[string]*candidate{}
+	var order []string
+	for _, k := range keys {
+		s := subjects[k]
+		phrase, sim, lang := lb.bestWindow(s.text, s.lang, dense)
+		if phrase == "" {
+			continue
+		}
+		if phrase != strings.ToLower(phrase) {
+			sim *= capitalBonus // a carefully typed subject reads better
+		}
+		pk := fold(phrase)
+		cd := byPhrase[pk]
+		if cd == nil {
+			cd = &candidate{text: phrase}
+			byPhrase[pk] = cd
+			order = append(order, pk)
+		}
+		cd.english = cd.english || s.english || lang == langEN
+		cd.sim = (cd.sim*float64(cd.count) + sim*float64(s.count)) / float64(cd.count+s.count)
+		cd.count += s.count
+	}
+	out := make([]candidate, len(order))
+	for i, k := range order {
+		out[i] = *byPhrase[k]
+	}
+	slices.SortStableFunc(out, func(a, b candidate) int { return cmp.Compare(fold(a.text), fold(b.text)) })
+	return out
+}
+
+// bestWindow returns the subject's phrase for a label: the subject
+// without its lead-in ("How do I …") and trailing filler when that is short
+// enough, else its run of words most similar to the centroid. It also
+// returns the phrase's similarity and language.
+func (lb *labeller) bestWindow(subject string, hint int, dense []float32) (string, float64, int) {
+	lang := lb.an.analyse(subject, "", langCodes[hint]).lang
+	words := strings.Fields(subject)
+	content := make([]int, 0, len(words))
+	for i, w := range words {
+		if len(lb.an.lx.lookupWord(fold(trimPunct(w)), lang)) > 0 {
+			content = append(content, i)
+		}
+	}
+	if len(content) == 0 {
+		return "", 0, lang
+	}
+	if first, last := content[0], content[len(content)-1]; last-first < maxLabelWords {
+		text := trimPunct(strings.Join(words[first:last+1], " "))
+		return text, lb.windowScore(text, lang, dense, first == last), lang
+	}
+	best, bestSim := "", 0.0
+	for a, i := range content {
+		for _, j := range content[a:] {
+			if j-i >= maxLabelWords {
+				break
+			}
+			text := trimPunct(strings.Join(words[i:j+1], " "))
+			if sim := lb.windowScore(text, lang, dense, i == j); sim > bestSim {
+				best, bestSim = text, sim
+			}
+		}
+	}
+	return best, bestSim, lang
+}
+
+// windowScore is a phrase's similarity to the centroid; a single word
+// makes a poor label.
+func (lb *labeller) windowScore(text string, lang int, dense []float32, oneWord bool) float64 {
+	sim := lb.similarity(text, lang, dense)
+	if oneWord {
+		sim *= oneWordPenalty
+	}
+	return sim
+}
+
+func (lb *labeller) similarity(text string, lang int, dense []float32) float64 {
+	r := lb.an.analyse(text, "", langCodes[lang])
+	lb.ids = lb.m.ix.termIDs(r.tokens, lb.ids)
+	v := lb.vec.vector(lb.ids, len(lb.ids))
+	return float64(dot(v.idx, v.val, dense))
+}
+
+func trimPunct(s string) string {
+	return strings.TrimFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}
+
+func capitalise(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if r == utf8.RuneError || !unicode.IsLower(r) {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
+}
