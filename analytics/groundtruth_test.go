@@ -295,7 +295,18 @@ func checkSatisfaction(t *testing.T, svc *analytics.Service, planted map[string]
 		for acc := range planted[kind] {
 			c, ok := flagged[acc]
 			if !ok || c.Change.Diff*sign <= 0 {
-				t.Errorf("planted %s in %s not flagged in its direction", kind, acc)
+				detail := ""
+				for _, r := range truthRows(t, "ground_truth_accounts.csv") {
+					if r["account_id"] == acc && r["flag"] == kind {
+						detail = r["since"] + " " + r["detail"]
+					}
+				}
+				for _, c := range changes {
+					if c.Group == acc {
+						detail += " | measured: " + c.Evidence
+					}
+				}
+				t.Errorf("planted %s in %s not flagged in its direction: %s", kind, acc, detail)
 			}
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"sort"
 	"time"
 
 	"github.com/uptake/uptake/analytics/stats"
@@ -80,6 +81,7 @@ type impactInput struct {
 	seats     map[string][]float64
 	adoption  map[string]weekly // by account + "|" + workload
 	trained   map[string]bool
+	accounts  []string // every account with a how-to series, sorted: a fixed pool order keeps results identical run to run
 	segment   map[string]string
 	howtoLast int // index of the last week with ticket data
 	usageLast int
@@ -104,7 +106,7 @@ func (s *Service) refreshImpact(ctx context.Context, version uint64) error {
 		return err
 	}
 	n := s.rules.ImpactWeeks
-	for _, t := range trainings {
+	for _, t := range impactTrainings(trainings, n) {
 		for _, outcome := range []string{OutcomeHowTo, OutcomeAdoption} {
 			treated, controls, ok := in.compare(t, outcome, n)
 			if !ok {
@@ -133,6 +135,32 @@ func (s *Service) refreshImpact(ctx context.Context, version uint64) error {
 		return err
 	}
 	return ins.Close()
+}
+
+// impactTrainings picks the trainings whose effect can be measured: the
+// sessions of one course for one account within n weeks count as one
+// training (a big group is taught over several days), dated by the first;
+// and a training with another one of the same account in the n weeks before
+// it is left out, since its "before" already carries that one's effect.
+func impactTrainings(all []Training, n int) []Training {
+	window := time.Duration(n) * 7 * 24 * time.Hour
+	last := map[string]Training{}   // account → its previous kept-or-merged training
+	first := map[string]time.Time{} // account|course → first session of the current run
+	var out []Training
+	for _, t := range all { // sorted by delivery date
+		key := t.AccountID + "|" + t.CourseID
+		if f, ok := first[key]; ok && t.DeliveredOn.Sub(f) <= window {
+			continue // another session of the same course
+		}
+		first[key] = t.DeliveredOn
+		prev, seen := last[t.AccountID]
+		last[t.AccountID] = t
+		if seen && t.DeliveredOn.Sub(prev.DeliveredOn) <= window {
+			continue
+		}
+		out = append(out, t)
+	}
+	return out
 }
 
 // compare builds the trained unit and its matched controls for one
@@ -179,7 +207,7 @@ func (in *impactInput) compare(t Training, outcome string, n int) (stats.Unit, [
 		return treated, nil, false
 	}
 	var pool []stats.Unit
-	for acc := range in.howto {
+	for _, acc := range in.accounts {
 		if in.trained[acc] {
 			continue
 		}
@@ -280,7 +308,9 @@ func (s *Service) readHowToSeries(ctx context.Context, in *impactInput, args sto
 	}
 	for acc, v := range values {
 		in.howto[acc] = newWeekly(v)
+		in.accounts = append(in.accounts, acc)
 	}
+	sort.Strings(in.accounts)
 	return nil
 }
 

@@ -24,7 +24,7 @@ type Rules struct {
 	// MinPeers is the smallest peer group a percentile is given for.
 	MinPeers int
 	// MinSeats: workloads with fewer seats purchased are not flagged: one
-	// person more or less swings the rate too much.
+	// person more or less swings the rate by ten points or more.
 	MinSeats int
 	// Confidence for intervals and tests (0.95 = 95 %).
 	Confidence float64
@@ -48,7 +48,7 @@ type Rules struct {
 // Defaults are the documented default rules.
 func Defaults() Rules {
 	return Rules{
-		Red: 60, Amber: 80, DeclinePoints: 15, DeclineWeeks: 8, BottomPeerQuartile: true, MinPeers: 5, MinSeats: 5,
+		Red: 60, Amber: 80, DeclinePoints: 15, DeclineWeeks: 8, BottomPeerQuartile: true, MinPeers: 5, MinSeats: 10,
 		Confidence:        0.95,
 		ResponseTargets:   map[string]float64{"urgent": 30, "high": 60, "normal": 240, "low": 480},
 		ResolutionTargets: map[string]float64{"urgent": 240, "high": 480, "normal": 1440, "low": 4320},

@@ -112,14 +112,14 @@ type SLA struct {
 
 type slaRow struct {
 	Priority           string  `ch:"priority"`
-	Tickets            uint64  `ch:"tickets"`
-	Responded          uint64  `ch:"responded"`
-	ResponseInTarget   uint64  `ch:"response_in_target"`
-	Resolved           uint64  `ch:"resolved"`
-	ResolutionInTarget uint64  `ch:"resolution_in_target"`
-	ResponseMedian     float64 `ch:"response_median"`
-	ResolutionMedian   float64 `ch:"resolution_median"`
-	Targets            string  `ch:"sla_targets"`
+	Tickets            uint64  `ch:"n_tickets"`
+	Responded          uint64  `ch:"n_responded"`
+	ResponseInTarget   uint64  `ch:"n_response_in_target"`
+	Resolved           uint64  `ch:"n_resolved"`
+	ResolutionInTarget uint64  `ch:"n_resolution_in_target"`
+	ResponseMedian     float64 `ch:"median_response"`
+	ResolutionMedian   float64 `ch:"median_resolution"`
+	Targets            string  `ch:"targets"`
 }
 
 // SLAAttainment is the share of tickets answered and resolved within the

@@ -1,9 +1,10 @@
 -- How-to tickets and seats per account and week from @from_week to
--- @to_week, for the training-impact comparison. Seats are the largest seat
--- count among the account's workloads; weeks without tickets read 0.
+-- @to_week, for the training-impact comparison. Seats are the largest
+-- count of seats assigned among the account's workloads (the people who can
+-- ask); weeks without tickets read 0.
 SELECT s.account_id AS account_id, s.week AS week, s.seats AS seats, t.howto AS howto
 FROM (
-    SELECT account_id, week, max(seats_purchased) AS seats
+    SELECT account_id, week, max(seats_assigned) AS seats
     FROM seats_weekly
     WHERE week >= @from_week AND week <= @to_week
       AND (week, version) IN (SELECT week, max(version) FROM seats_weekly WHERE week >= @from_week AND week <= @to_week GROUP BY week)

@@ -14,11 +14,12 @@ import (
 // resolution times stay as they are, so only satisfaction shows it.
 // Everywhere else satisfaction is stationary (see outcome).
 const (
-	satDeltaLo, satDeltaHi = 0.7, 1.0
+	satDeltaLo, satDeltaHi = 0.85, 1.1
 	// satMinRated is the fewest ratings expected on each side of a change:
-	// enough to tell a drop of 25–40 points in the share of good ratings
-	// from noise.
-	satMinRated = 40
+	// enough for a drop of 30–45 points in the share of good ratings to
+	// stand out from noise after correcting for every account tested
+	// (about 90 % power at 50 accounts).
+	satMinRated = 70
 	// satSideShare bounds the change day to the middle of the data window.
 	satSideLo, satSideHi = 0.45, 0.55
 	// ticketVolume is the ticket count of an ordinary day relative to the
