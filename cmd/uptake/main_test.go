@@ -137,7 +137,7 @@ func TestEmbeddedMigrateTwiceAndDataSurvivesRestart(t *testing.T) {
 	requireChDB(t)
 	dir := t.TempDir()
 	code, out := uptake(t, dir, nil, "migrate")
-	if code != 0 || !strings.Contains(out, "9 of 9 migrations applied") {
+	if m := regexp.MustCompile(`(\d+) of (\d+) migrations applied`).FindStringSubmatch(out); code != 0 || m == nil || m[1] != m[2] || m[1] == "0" {
 		t.Fatalf("first migrate: %d %s", code, out)
 	}
 	code, out = uptake(t, dir, nil, "migrate")
