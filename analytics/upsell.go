@@ -49,9 +49,13 @@ func (s *Service) Upsell(ctx context.Context, week time.Time) ([]Upsell, error) 
 	return out, nil
 }
 
+// trainingOffer is how many of an account's best courses a training offer
+// bundles: more than a few at once is not a proposal a customer reads.
+const trainingOffer = 3
+
 // trainingUpsell offers the recommended courses to accounts with a high
 // how-to load (tickets per 100 seats a month ≥ Rules.HighHowTo over the
-// last quarter) or a red adoption flag.
+// last quarter) or a red adoption flag: its best trainingOffer courses.
 func (s *Service) trainingUpsell(ctx context.Context, flags []AdoptionFlag) ([]Upsell, error) {
 	why := map[string]string{}
 	for _, f := range flags {
@@ -77,7 +81,7 @@ func (s *Service) trainingUpsell(ctx context.Context, flags []AdoptionFlag) ([]U
 	if err != nil {
 		return nil, err
 	}
-	byAccount := map[string]*Upsell{}
+	byAccount, count := map[string]*Upsell{}, map[string]int{}
 	var order []string
 	for _, r := range recs {
 		reason, ok := why[r.Need.AccountID]
@@ -85,6 +89,10 @@ func (s *Service) trainingUpsell(ctx context.Context, flags []AdoptionFlag) ([]U
 			continue
 		}
 		u := byAccount[r.Need.AccountID]
+		if u != nil && count[r.Need.AccountID] >= trainingOffer {
+			continue
+		}
+		count[r.Need.AccountID]++
 		if u == nil {
 			u = &Upsell{Kind: UpsellTraining, AccountID: r.Need.AccountID, AccountName: r.Need.AccountName, Currency: r.Course.Currency,
 				Rule: fmt.Sprintf("how-to tickets ≥ %g per 100 seats a month, or a red adoption flag", s.rules.HighHowTo), Evidence: reason + "."}
