@@ -13,6 +13,7 @@ const (
 	// join it; below it the ticket is unthemed.
 	minScore         = 0.2
 	maxStartClusters = 200
+	startClusterSize = 8
 	seedA, seedB     = 0x7468656d65730001, 0x7570746b65000002 // fixed: results repeat
 	maxPrune         = 5
 )
@@ -44,7 +45,7 @@ func vectoriseSample(m *Model, docs []tokenised, workers int) *docs {
 // smaller than minSize. It returns the centroids.
 func clusterSample(d *docs, dim int, minSize, target, workers int) [][]float32 {
 	km := newKmeans(d, dim, workers)
-	k := startClusters(d.len(), minSize, target)
+	k := startClusters(d.len(), target)
 	rng := rand.New(rand.NewPCG(seedA, seedB))
 	cent := km.seed(k, rng)
 	if len(cent) == 0 {
@@ -61,10 +62,12 @@ func clusterSample(d *docs, dim int, minSize, target, workers int) [][]float32 {
 	return km.cent
 }
 
-// startClusters over-clusters: about one cluster per two minimum-size
-// themes the sample could hold, at least twice the target.
-func startClusters(n, minSize, target int) int {
-	k := min(maxStartClusters, n/max(1, 2*minSize))
+// startClusters over-clusters: a cluster per startClusterSize documents,
+// at most maxStartClusters, at least twice the target. Small clusters
+// are nearly pure (one wording of one question in one language); merging
+// puts a theme's wordings and languages back together.
+func startClusters(n, target int) int {
+	k := min(maxStartClusters, n/startClusterSize)
 	k = max(k, 2*target, 2)
 	return min(k, n)
 }

@@ -173,7 +173,7 @@ func TestAssignKeepsThemeIDs(t *testing.T) {
 // was not there before as new.
 func TestRediscoveryKeepsIDsAndMarksNewThemes(t *testing.T) {
 	tickets, topics := loadMessy(t)
-	before, beforeTopics := splitByTopic(tickets, topics, func(_ int, topic string) bool { return topic != "dropdown" })
+	before, beforeTopics := splitByTopic(tickets, topics, func(_ int, topic string) bool { return topic != "printer" })
 	m1, as1, err := Discover(before, nil, Options{MinThemeSize: 5})
 	if err != nil {
 		t.Fatal(err)
@@ -188,16 +188,33 @@ func TestRediscoveryKeepsIDsAndMarksNewThemes(t *testing.T) {
 		t.Fatal(err)
 	}
 	old, now := majorityTheme(beforeTopics, as1), majorityTheme(topics, as2)
+	kept := 0
 	for topic, id := range old {
-		if now[topic] != id {
-			t.Errorf("topic %s was theme %s, now %s", topic, id, now[topic])
+		if own(old, topic) && own(now, topic) {
+			kept++
+			if now[topic] != id {
+				t.Errorf("topic %s was theme %s, now %s", topic, id, now[topic])
+			}
 		}
 	}
+	if kept < 7 {
+		t.Errorf("only %d topics had a theme of their own in both runs", kept)
+	}
 	for _, th := range m2.Themes {
-		if emerged := th.ID == now["dropdown"]; th.New != emerged {
+		if emerged := th.ID == now["printer"]; th.New != emerged {
 			t.Errorf("theme %s %q: New = %v", th.ID, th.Label, th.New)
 		}
 	}
+}
+
+// own reports whether topic's theme holds no other topic's majority.
+func own(themeOf map[string]string, topic string) bool {
+	for other, id := range themeOf {
+		if other != topic && id == themeOf[topic] {
+			return false
+		}
+	}
+	return true
 }
 
 func TestTargetThemesFixesTheCount(t *testing.T) {
@@ -250,5 +267,20 @@ func TestThemesDescribeThemselves(t *testing.T) {
 		if len(th.ID) != 7 || th.ID[0] != 'T' {
 			t.Errorf("theme id %q", th.ID)
 		}
+	}
+}
+
+// Tickets with nothing to go on give a model without themes, not an error.
+func TestDiscoverWithoutContent(t *testing.T) {
+	tickets := []Ticket{{ID: "1", Subject: "Hello", Body: "Thanks!\nAnna"}, {ID: "2", Subject: "RE:", Body: "> quoted"}, {ID: "3"}}
+	m, as, err := Discover(tickets, nil, Options{TargetThemes: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(m.Themes) != 0 || len(as) != 3 || as[0].ThemeID != "" {
+		t.Fatalf("themes %v, assignments %v", m.Themes, as)
+	}
+	if got := m.Assign(tickets, Options{}); len(got) != 3 || got[2].ThemeID != "" {
+		t.Fatalf("assign %v", got)
 	}
 }

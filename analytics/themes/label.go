@@ -12,14 +12,14 @@ import (
 // centroid offers itself without lead-in and filler if that leaves at most
 // six words, else its run of up to six words (starting and ending on a
 // content word) most similar to the centroid; the phrase offered most
-// often, weighted by its similarity, wins. English phrases are preferred when
-// enough of the theme is English, since trainers share one label.
+// often, weighted by its similarity, wins. When enough of the theme is
+// English only English phrases compete, since trainers share one label.
 const (
 	maxLabelWords  = 6
-	englishBonus   = 1.5
-	englishShare   = 0.15 // of the theme's tickets, for the bonus
+	englishShare   = 0.15 // of the theme's tickets, to prefer English labels
 	oneWordPenalty = 0.6
 	capitalBonus   = 1.05
+	boundaryBonus  = 1.1
 )
 
 type labeller struct {
@@ -56,18 +56,17 @@ func (lb *labeller) label(c int, tickets []Ticket, ps []placement, members []int
 		}
 	}
 	cands := lb.candidates(tickets, ps, members, dense)
+	preferEnglish := float64(english) >= englishShare*float64(len(members))
 	best, bestScore := "", -1.0
+	bestEnglish := false
 	for _, cd := range cands {
-		key := fold(cd.text)
-		if lb.taken[key] {
+		if lb.taken[fold(cd.text)] || preferEnglish && bestEnglish && !cd.english {
 			continue
 		}
 		score := float64(cd.count) * cd.sim
-		if cd.english && float64(english) >= englishShare*float64(len(members)) {
-			score *= englishBonus
-		}
-		if score > bestScore {
-			best, bestScore = cd.text, score
+		// With enough English tickets an English phrase wins over any other.
+		if score > bestScore || preferEnglish && cd.english && !bestEnglish {
+			best, bestScore, bestEnglish = cd.text, score, cd.english
 		}
 	}
 	if best == "" {
@@ -138,40 +137,68 @@ func (lb *labeller) candidates(tickets []Ticket, ps []placement, members []int, 
 	return out
 }
 
-// bestWindow returns the subject's phrase for a label: the subject
-// without its lead-in ("How do I …") and trailing filler when that is short
-// enough, else its run of words most similar to the centroid. It also
-// returns the phrase's similarity and language.
+// bestWindow returns the subject's phrase for a label, its similarity to
+// the centroid and its language: the best phrase of any clause of the
+// subject ("New phone - how to move my MFA" has two).
 func (lb *labeller) bestWindow(subject string, hint int, dense []float32) (string, float64, int) {
 	lang := lb.an.analyse(subject, "", langCodes[hint]).lang
-	words := strings.Fields(subject)
-	content := make([]int, 0, len(words))
+	best, bestSim := "", 0.0
+	for _, clause := range strings.FieldsFunc(subject, isClauseBreak) {
+		if text, sim := lb.clausePhrase(strings.Fields(clause), lang, dense); sim > bestSim {
+			best, bestSim = text, sim
+		}
+	}
+	return best, bestSim, lang
+}
+
+// isClauseBreak splits subjects into clauses. Dashes split only when they
+// stand alone ("phone - how"), so clausePhrase handles them as words.
+func isClauseBreak(r rune) bool {
+	switch r {
+	case ':', '?', '!', ';', '(', ')', '/', '|', '[', ']':
+		return true
+	}
+	return false
+}
+
+// clausePhrase is the clause without its lead-in ("How do I …") and
+// trailing filler when that leaves at most six words, else its run of
+// words most similar to the centroid. Runs stop at a dash.
+func (lb *labeller) clausePhrase(words []string, lang int, dense []float32) (string, float64) {
+	var content []int
 	for i, w := range words {
 		if len(lb.an.lx.lookupWord(fold(trimPunct(w)), lang)) > 0 {
 			content = append(content, i)
 		}
 	}
 	if len(content) == 0 {
-		return "", 0, lang
+		return "", 0
 	}
-	if first, last := content[0], content[len(content)-1]; last-first < maxLabelWords {
+	first, last := content[0], content[len(content)-1]
+	if last-first < maxLabelWords && !slices.ContainsFunc(words[first:last+1], isDash) {
 		text := trimPunct(strings.Join(words[first:last+1], " "))
-		return text, lb.windowScore(text, lang, dense, first == last), lang
+		return text, lb.windowScore(text, lang, dense, first == last)
 	}
 	best, bestSim := "", 0.0
 	for a, i := range content {
 		for _, j := range content[a:] {
-			if j-i >= maxLabelWords {
+			if j-i >= maxLabelWords || slices.ContainsFunc(words[i:j+1], isDash) {
 				break
 			}
 			text := trimPunct(strings.Join(words[i:j+1], " "))
-			if sim := lb.windowScore(text, lang, dense, i == j); sim > bestSim {
+			sim := lb.windowScore(text, lang, dense, i == j)
+			if i == first || j == last {
+				sim *= boundaryBonus // a phrase that starts or ends where the clause does reads better
+			}
+			if sim > bestSim {
 				best, bestSim = text, sim
 			}
 		}
 	}
-	return best, bestSim, lang
+	return best, bestSim
 }
+
+func isDash(w string) bool { return w == "-" || w == "–" || w == "—" }
 
 // windowScore is a phrase's similarity to the centroid; a single word
 // makes a poor label.

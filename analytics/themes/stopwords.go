@@ -20,7 +20,7 @@ const anyLang = 1 << numLangs
 // request uses ("need", "want", "find", "use") and time words.
 var stopLists = [numLangs]string{
 	langEN: `a about above after again against all almost also although always am an and another any anybody anyone anything
-		anyway are aren around as ask asked asking at back be became because become been before behind being below
+		anyway are aren around as at back be became because become been before behind being below
 		between both but by can cannot could couldn d did didn do does doesn doing don done down during each either else
 		enough even ever every everyone everything few find finding for found from further get gets getting give given gives
 		go goes going gone got had hadn has hasn have haven having he her here hers herself him himself his how however i
