@@ -1,6 +1,7 @@
 package generate
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"strings"
 	"unicode"
@@ -10,15 +11,15 @@ import (
 // Pieces that wrap a ticket's core sentence, per language.
 var (
 	greetings = [numLangs][]string{
-		{"Hello,", "Hi,", "Hi team,", "Good morning,", "Dear support,", "Hello support team,"},
-		{"Bonjour,", "Bonjour à tous,", "Bonjour le support,", "Madame, Monsieur,", "Bonjour l'équipe,"},
-		{"Hallo,", "Guten Tag,", "Guten Morgen,", "Hallo zusammen,", "Sehr geehrte Damen und Herren,", "Hallo Support,"},
+		{"Hello,", "Hi,", "Hi team,", "Good morning,", "Dear support,", "Hello support team,", "Hi all,", "Hey,", "Dear IT team,", "Good afternoon,", "Hello IT,"},
+		{"Bonjour,", "Bonjour à tous,", "Bonjour le support,", "Madame, Monsieur,", "Bonjour l'équipe,", "Bonsoir,", "Salut l'équipe,", "Bonjour Madame,", "Bonjour Monsieur,"},
+		{"Hallo,", "Guten Tag,", "Guten Morgen,", "Hallo zusammen,", "Sehr geehrte Damen und Herren,", "Hallo Support,", "Moin,", "Liebes Support-Team,", "Servus,", "Hi zusammen,"},
 	}
 	portalClosings = [numLangs][]string{{"Thanks", "Thank you!", "Thanks in advance."}, {"Merci", "Merci d'avance.", "Merci !"}, {"Danke", "Danke im Voraus.", "Vielen Dank!"}}
 	closings       = [numLangs][]string{
-		{"Thanks,", "Thank you in advance,", "Best regards,", "Cheers,", "Thanks for your help!", "Kind regards,"},
-		{"Merci,", "Merci d'avance,", "Cordialement,", "Bien cordialement,", "Merci pour votre aide !", "Bonne journée,"},
-		{"Danke,", "Vielen Dank im Voraus,", "Viele Grüße,", "Mit freundlichen Grüßen,", "Danke für die Hilfe!", "Beste Grüße,"},
+		{"Thanks,", "Thank you in advance,", "Best regards,", "Cheers,", "Thanks for your help!", "Kind regards,", "Regards,", "Many thanks,", "BR,", "Thx"},
+		{"Merci,", "Merci d'avance,", "Cordialement,", "Bien cordialement,", "Merci pour votre aide !", "Bonne journée,", "Bien à vous,", "Merci beaucoup,", "Salutations,"},
+		{"Danke,", "Vielen Dank im Voraus,", "Viele Grüße,", "Mit freundlichen Grüßen,", "Danke für die Hilfe!", "Beste Grüße,", "LG", "VG,", "Gruß,", "Schöne Grüße,"},
 	}
 	howtoExtras = [numLangs][]string{
 		{"I'm using the desktop app on Windows 11.", "Two colleagues have the same question.", "We only started using this last month.", "I searched online but the screenshots don't match what I see.", "I'm on a Mac, if that matters.", "Ideally before our team meeting on Thursday."},
@@ -44,6 +45,32 @@ var (
 	pastedEnglish = []string{"Something went wrong. Please try again later.", "You don't have permission to access this item.", "We couldn't sign you in. Please try again.", "Your organization's policies prevent this action."}
 	pasteLeads    = [numLangs][]string{{"The message says: "}, {"Le message dit : ", "Message d'erreur : ", "Il affiche : "}, {"Die Meldung lautet: ", "Fehlermeldung: ", "Es kommt: "}}
 	englishFooter = "Sent from my iPhone"
+	// Mail apps' footers in the writer's own language.
+	mobileFooters = [numLangs][]string{
+		{"Sent from my iPhone", "Sent from my Galaxy", "Get Outlook for Android", "Sent from Outlook for iOS"},
+		{"Envoyé de mon iPhone", "Envoyé depuis mon smartphone Samsung", "Obtenir Outlook pour Android"},
+		{"Von meinem iPhone gesendet", "Gesendet von Outlook für Android", "Von meinem Samsung Galaxy gesendet"},
+	}
+	// Lines under a signature: a job title or department, a phone number.
+	jobTitles = [numLangs][]string{
+		{"Office Manager", "Sales Director", "Accounts Team", "Project Lead", "HR Assistant", "Operations"},
+		{"Responsable administrative", "Directeur commercial", "Comptabilité", "Chef de projet", "Assistante RH", "Service client"},
+		{"Büroleitung", "Vertriebsleiter", "Buchhaltung", "Projektleitung", "Personalabteilung", "Kundenservice"},
+	}
+	phoneLabels = [numLangs][]string{{"Tel: ", "Phone: ", "Mobile: ", "M: "}, {"Tél : ", "Tél. ", "Portable : ", "Ligne directe : "}, {"Tel.: ", "Telefon: ", "Mobil: ", "Durchwahl: "}}
+	phonePrefix = [numLangs]string{"+44 20 ", "+33 1 ", "+49 89 "}
+	// An agent's earlier question, quoted under a reply.
+	quoteLeads = [numLangs]string{"On %s, IT Support <support@example.com> wrote:", "Le %s, Support informatique <support@example.com> a écrit :", "Am %s schrieb IT-Support <support@example.com>:"}
+	agentAsks  = [numLangs][]string{
+		{"Could you send us a screenshot of what you see?", "Which device are you using?", "Is this still happening?"},
+		{"Pouvez-vous nous envoyer une capture d'écran ?", "Sur quel appareil êtes-vous ?", "Le problème est-il toujours d'actualité ?"},
+		{"Können Sie uns einen Screenshot schicken?", "Welches Gerät nutzen Sie?", "Besteht das noch?"},
+	}
+	quoteDates = [numLangs][]string{{"Mon, 2 Mar 2026 at 09:14", "Tue, 14 Apr 2026 at 16:02"}, {"lun. 2 mars 2026 à 09:14", "mar. 14 avr. 2026 à 16:02"}, {"02.03.2026 um 09:14", "14.04.2026 um 16:02"}}
+	// References people paste: ticket and order numbers.
+	refLines = [numLangs][]string{{"Ref: INC%07d", "(ticket #%d)", "Order number %d"}, {"Réf. : INC%07d", "(ticket n° %d)", "Numéro de commande %d"}, {"Ref.: INC%07d", "(Ticket Nr. %d)", "Bestellnummer %d"}}
+	// Terse chat: the question in a few words.
+	chatEndings = []string{"?", "??", " pls", "", " asap", "?!"}
 )
 
 // ticketText is the wording of one ticket and what the ground truth needs.
@@ -83,13 +110,37 @@ func compose(rng *rand.Rand, t *topic, lang int, channel, priority string) ticke
 			tt.mixed = true
 		}
 	}
-	tt.body = wrap(rng, channel, lang, core, extras)
-	if channel == "email" && !tt.mixed && chance(rng, 0.05) && lang != langEN {
-		tt.body += "\n\n" + englishFooter
-		tt.mixed = true
+	if chance(rng, 0.04) {
+		extras = append(extras, fmt.Sprintf(pick(rng, refLines[lang]), 100000+rng.IntN(9000000)))
 	}
-	tt.subject = decorateSubject(rng, tt.subject, channel, priority, lang)
+	tt.body = wrap(rng, channel, lang, core, extras)
+	if channel == "chat" && chance(rng, 0.12) {
+		// Some chats are just the question in a few words.
+		tt.body = pick(rng, chatOpeners[lang]) + lowerFirst(strings.TrimRight(tt.subject, "?!. ")) + pick(rng, chatEndings)
+	}
+	if channel == "email" {
+		tt.body = addFooter(rng, tt.body, lang, &tt.mixed)
+	}
+	subject, replied := decorateSubject(rng, tt.subject, channel, priority, lang)
+	tt.subject = subject
+	if replied && chance(rng, 0.6) {
+		tt.body += "\n\n" + fmt.Sprintf(quoteLeads[lang], pick(rng, quoteDates[lang])) + "\n> " + pick(rng, agentAsks[lang])
+	}
 	return roughen(rng, tt)
+}
+
+// addFooter appends what mail apps add: now and then an English footer to
+// a French or German mail (a mixed-language ticket), or one in the
+// writer's language.
+func addFooter(rng *rand.Rand, body string, lang int, mixed *bool) string {
+	switch {
+	case !*mixed && lang != langEN && chance(rng, 0.05):
+		*mixed = true
+		return body + "\n\n" + englishFooter
+	case chance(rng, 0.07):
+		return body + "\n\n" + pick(rng, mobileFooters[lang])
+	}
+	return body
 }
 
 // wrap puts the core sentence into the shape a channel produces: e-mails
@@ -98,11 +149,7 @@ func wrap(rng *rand.Rand, channel string, lang int, core string, extras []string
 	text := strings.Join(append([]string{core}, extras...), " ")
 	switch channel {
 	case "email":
-		first, last := personName(rng, lang)
-		sign := first
-		if chance(rng, 0.5) {
-			sign += " " + last
-		}
+		sign := signature(rng, lang)
 		var b strings.Builder
 		if g := pick(rng, greetings[lang]); chance(rng, 0.85) {
 			b.WriteString(g + "\n\n")
@@ -126,16 +173,38 @@ func wrap(rng *rand.Rand, channel string, lang int, core string, extras []string
 	return text
 }
 
-func decorateSubject(rng *rand.Rand, s, channel, priority string, lang int) string {
+// decorateSubject adds what subjects carry besides the question; it
+// reports whether the subject became a reply ("RE: …").
+func decorateSubject(rng *rand.Rand, s, channel, priority string, lang int) (string, bool) {
+	replied := false
 	switch {
 	case priority == "urgent" && chance(rng, 0.5):
 		s = urgentPrefix[lang] + s
 	case channel == "email" && chance(rng, 0.08):
-		s = pick(rng, replyPrefix[lang]) + s
+		s, replied = pick(rng, replyPrefix[lang])+s, true
 	case channel == "chat" && chance(rng, 0.3):
 		s = lowerFirst(s)
+	case channel == "portal" && chance(rng, 0.05):
+		s = fmt.Sprintf("[#%d] %s", 10000+rng.IntN(90000), s)
 	}
-	return s
+	return s, replied
+}
+
+// signature is the name under an e-mail, sometimes with a job title and a
+// phone number.
+func signature(rng *rand.Rand, lang int) string {
+	first, last := personName(rng, lang)
+	sign := first
+	if chance(rng, 0.5) {
+		sign += " " + last
+	}
+	if chance(rng, 0.2) {
+		sign += "\n" + pick(rng, jobTitles[lang])
+	}
+	if chance(rng, 0.15) {
+		sign += fmt.Sprintf("\n%s%s%03d %04d", pick(rng, phoneLabels[lang]), phonePrefix[lang], rng.IntN(1000), rng.IntN(10000))
+	}
+	return sign
 }
 
 // roughen adds what hurried people type: a few typos, and for French and
