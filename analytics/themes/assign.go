@@ -94,7 +94,7 @@ func (as *assigner) placeOne(w *assignWorker, t *Ticket) placement {
 // Assign puts tickets into the model's existing themes, keeping their ids;
 // a ticket that fits none gets ThemeID "". The result is in input order.
 func (m *Model) Assign(tickets []Ticket, opts Options) []Assignment {
-	opts = opts.withDefaults()
+	opts = opts.withDefaults(len(tickets))
 	ix, err := m.index()
 	if err != nil || len(m.Themes) == 0 {
 		// A damaged model themes nothing; Load reports the damage.

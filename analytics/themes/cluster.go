@@ -1,6 +1,7 @@
 package themes
 
 import (
+	"math"
 	"math/rand/v2"
 )
 
@@ -14,6 +15,7 @@ const (
 	minScore         = 0.2
 	maxStartClusters = 200
 	startClusterSize = 8
+	singleStart      = 400                                    // up to this many documents, merging starts from single documents
 	seedA, seedB     = 0x7468656d65730001, 0x7570746b65000002 // fixed: results repeat
 	maxPrune         = 5
 )
@@ -62,14 +64,19 @@ func clusterSample(d *docs, dim int, minSize, target, workers int) [][]float32 {
 	return km.cent
 }
 
-// startClusters over-clusters: a cluster per startClusterSize documents,
-// at most maxStartClusters, at least twice the target. Small clusters
-// are nearly pure (one wording of one question in one language); merging
-// puts a theme's wordings and languages back together.
+// startClusters over-clusters: a cluster per startClusterSize documents
+// (3·√n for small inputs, and every document alone up to singleStart), at
+// most maxStartClusters and half the documents, at least twice the
+// target. Small clusters are nearly pure (one wording of one question in
+// one language); merging puts a theme's wordings and languages back
+// together.
 func startClusters(n, target int) int {
-	k := min(maxStartClusters, n/startClusterSize)
+	if n <= singleStart {
+		return n
+	}
+	k := min(maxStartClusters, max(n/startClusterSize, int(3*math.Sqrt(float64(n)))))
 	k = max(k, 2*target, 2)
-	return min(k, n)
+	return min(k, max(1, n/2))
 }
 
 // pruneSmall drops clusters with fewer than minSize documents and lets

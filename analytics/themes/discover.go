@@ -16,7 +16,7 @@ func Discover(tickets []Ticket, prev *Model, opts Options) (*Model, []Assignment
 	if len(tickets) == 0 {
 		return nil, nil, ErrNoTickets
 	}
-	opts = opts.withDefaults()
+	opts = opts.withDefaults(len(tickets))
 	m, err := learn(tickets, opts)
 	if err != nil {
 		return nil, nil, err

@@ -20,9 +20,10 @@
 //     over 30 % of tickets are dropped, and context (product names,
 //     generic objects such as files or e-mails) weighs half.
 //  7. Clustering on a sample of up to 60,000 tickets chosen by id hash:
-//     spherical k-means (k-means++ with a fixed seed) over-clusters, then
-//     clusters whose centroids point the same way are merged (or merged
-//     down to Options.TargetThemes), refined, and small ones dropped. Every
+//     spherical k-means (k-means++ with a fixed seed) over-clusters (up to
+//     400 tickets, every ticket starts alone), then clusters whose
+//     centroids point the same way are merged (or merged down to
+//     Options.TargetThemes), refined, and small ones dropped. Every
 //     ticket then joins its nearest theme if the cosine similarity is at
 //     least Model.MinScore, else it stays unthemed.
 //  8. Labels are short phrases from the tickets' own subjects (English
@@ -33,7 +34,9 @@
 //     the text names), languages, and a trend comparing the last 8 weeks
 //     with the 8 before (see classifyTrend).
 //
-// Defaults: a theme needs MinThemeSize = 20 tickets; it is Recurring when
+// Defaults: a theme needs MinThemeSize = 20 tickets (for inputs under 800
+// tickets, 1/40 of them, at least 3, so small sets still show themes); it
+// is Recurring when
 // it spans MinAccounts = 3 accounts and MinWeeks = 4 distinct weeks;
 // Examples = 3 example tickets, nearest the centroid with distinct
 // subjects; Now defaults to the newest ticket; Workers to GOMAXPROCS.

@@ -233,6 +233,7 @@ var glossary = []concept{
 	{"GREYED", "greyed out|grayed out|greyed|grayed|disabled button", "grisé|grisée|grisés", "ausgegraut|grau"},
 	{"PROMPT", "ask|asks|asking|asked|prompt|prompts|prompted|requires|required|demands|keeps asking", "=demande|=demandé|=demandée|=demander|exige|réclame", "verlangt|verlangen|fordert|auffordern|aufgefordert|fragt"},
 	{"INFO", "information|info|details", "informations|information|info|infos|détails", "informationen|information|infos|details|angaben"},
+	{"SCREENSHOT", "screenshot|screenshots|screen capture|screen shot|snipping tool|snip|print screen|printscreen", "capture d'écran|captures d'écran|capture écran|outil capture|impression écran", "screenshot|screenshots|bildschirmfoto|bildschirmaufnahme|snipping tool|bildschirmausschnitt"},
 	{"SHOW", "show|shows|showing|shown|appear|appears|appeared|visible", "afficher|affiche|affiché|affichée|apparaître|apparaît|apparait|visible", "zeigen|zeigt|angezeigt|anzeigen|erscheinen|erscheint|sichtbar"},
 	{"HIDE", "hide|hidden|hiding", "masquer|masqué|cacher|caché", "ausblenden|ausgeblendet|verbergen|verstecken"},
 	{"MISSING", "missing|disappeared|vanished|nowhere|not showing|doesn't show", "disparu|disparue|manquant|manque|introuvable|n'apparaît pas", "=fehlt|=fehlen|verschwunden|weg|nirgends|nirgendwo|auffindbar|unauffindbar"},

@@ -155,7 +155,7 @@ func (lb *labeller) bestWindow(subject string, hint int, dense []float32) (strin
 // stand alone ("phone - how"), so clausePhrase handles them as words.
 func isClauseBreak(r rune) bool {
 	switch r {
-	case ':', '?', '!', ';', '(', ')', '/', '|', '[', ']':
+	case ':', '?', '!', ';', ',', '(', ')', '/', '|', '[', ']':
 		return true
 	}
 	return false
@@ -167,7 +167,7 @@ func isClauseBreak(r rune) bool {
 func (lb *labeller) clausePhrase(words []string, lang int, dense []float32) (string, float64) {
 	var content []int
 	for i, w := range words {
-		if len(lb.an.lx.lookupWord(fold(trimPunct(w)), lang)) > 0 {
+		if lb.isContent(w, lang) {
 			content = append(content, i)
 		}
 	}
@@ -196,6 +196,18 @@ func (lb *labeller) clausePhrase(words []string, lang int, dense []float32) (str
 		}
 	}
 	return best, bestSim
+}
+
+// isContent reports whether a written word carries meaning: some part of
+// it (apostrophes and hyphens split words) gives a token.
+func (lb *labeller) isContent(w string, lang int) bool {
+	found := false
+	forSegments(w, nil, func(ws []word) {
+		for _, x := range ws {
+			found = found || len(lb.an.lx.lookupWord(x.text, lang)) > 0
+		}
+	})
+	return found
 }
 
 func isDash(w string) bool { return w == "-" || w == "–" || w == "—" }

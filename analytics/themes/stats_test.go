@@ -89,7 +89,7 @@ func TestISOWeekStartsOnMonday(t *testing.T) {
 func statsFor(tickets []Ticket, opts Options) Theme {
 	m := &Model{Themes: []ModelTheme{{}}}
 	ps := make([]placement, len(tickets))
-	return summarise(m, tickets, ps, opts.withDefaults())[0]
+	return summarise(m, tickets, ps, opts.withDefaults(len(tickets)))[0]
 }
 
 func TestRecurringNeedsAccountsAndWeeks(t *testing.T) {
@@ -139,7 +139,7 @@ func TestStatisticsOfATheme(t *testing.T) {
 	m := &Model{Themes: []ModelTheme{{}}}
 	ps := make([]placement, len(tickets))
 	fillTextFacts(tickets, ps, 2)
-	th := summarise(m, tickets, ps, Options{Now: now}.withDefaults())[0]
+	th := summarise(m, tickets, ps, Options{Now: now}.withDefaults(len(tickets)))[0]
 	if th.Tickets != 58 || th.Workload != "Teams" || th.Trend != TrendRising || th.RecentTickets != 48 || th.PriorTickets != 10 {
 		t.Errorf("statistics %+v", th)
 	}
@@ -155,7 +155,7 @@ func TestWorkloadFromText(t *testing.T) {
 	m := &Model{Themes: []ModelTheme{{}}}
 	ps := make([]placement, len(tickets))
 	fillTextFacts(tickets, ps, 1)
-	if w := summarise(m, tickets, ps, Options{}.withDefaults())[0].Workload; w != "OneDrive" {
+	if w := summarise(m, tickets, ps, Options{}.withDefaults(len(tickets)))[0].Workload; w != "OneDrive" {
 		t.Errorf("workload %q, want OneDrive", w)
 	}
 }

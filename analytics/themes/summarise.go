@@ -6,7 +6,7 @@ package themes
 // by ticket id; labels, terms and the New flag come from the model.
 // Themes come back in the model's order.
 func (m *Model) Summarise(tickets []Ticket, as []Assignment, opts Options) []Theme {
-	opts = opts.withDefaults()
+	opts = opts.withDefaults(len(tickets))
 	ps := m.placementsOf(tickets, as)
 	fillTextFacts(tickets, ps, opts.Workers)
 	stats := summarise(m, tickets, ps, opts)

@@ -15,7 +15,7 @@ type Ticket struct {
 // Options tune discovery and the statistics. Zero values take the
 // defaults listed in the package comment.
 type Options struct {
-	MinThemeSize int       // fewest tickets a theme needs (default 20)
+	MinThemeSize int       // fewest tickets a theme needs (default 20; fewer for small inputs, see withDefaults)
 	TargetThemes int       // >0: exactly this many themes; 0: decided by the data
 	MinAccounts  int       // a recurring theme spans this many accounts (default 3)
 	MinWeeks     int       // … and this many distinct ISO weeks (default 4)
@@ -32,9 +32,20 @@ const (
 	DefaultExamples     = 3
 )
 
-func (o Options) withDefaults() Options {
+// smallInputShare sets the default minimum theme size of small inputs: a
+// theme needs 1/40 of the tickets (at least minThemeFloor), so a few hundred
+// tickets still show their themes.
+const (
+	smallInputShare = 40
+	minThemeFloor   = 3
+)
+
+// withDefaults fills in zero options. n is the number of tickets; the
+// default MinThemeSize is DefaultMinThemeSize, or n/40 (at least 3) when
+// that is smaller.
+func (o Options) withDefaults(n int) Options {
 	if o.MinThemeSize <= 0 {
-		o.MinThemeSize = DefaultMinThemeSize
+		o.MinThemeSize = min(DefaultMinThemeSize, max(minThemeFloor, n/smallInputShare))
 	}
 	if o.MinAccounts <= 0 {
 		o.MinAccounts = DefaultMinAccounts
