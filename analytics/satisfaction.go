@@ -32,6 +32,11 @@ type CSATPoint struct {
 	// Flagged marks a change from the previous period that is
 	// statistically meaningful after correcting for the number of tests.
 	Flagged bool
+	// NPS = % promoters (9–10) − % detractors (0–6) of the NPSResponses
+	// survey answers; only when there are any (HasNPS).
+	NPSResponses, Promoters, Detractors int
+	NPS                                 float64
+	HasNPS                              bool
 }
 
 type csatRow struct {
@@ -40,6 +45,9 @@ type csatRow struct {
 	Rated   uint64    `ch:"rated"`
 	Good    uint64    `ch:"rated_good"`
 	Tickets uint64    `ch:"tickets"`
+	NPSN    uint64    `ch:"nps_n"`
+	NPSPro  uint64    `ch:"nps_promoters"`
+	NPSDet  uint64    `ch:"nps_detractors"`
 }
 
 // CSATTrend is satisfaction per month (or quarter) and group over the
@@ -69,7 +77,11 @@ func (s *Service) CSATTrend(ctx context.Context, p Period, dimension string, qua
 	alpha := 1 - s.rules.Confidence
 	for _, r := range rows {
 		pt := CSATPoint{Period: r.Period, Group: r.Group, Tickets: int(r.Tickets), Rated: int(r.Rated), Good: int(r.Good),
-			CSAT: stats.Wilson(int(r.Good), int(r.Rated), s.rules.Confidence)}
+			CSAT:         stats.Wilson(int(r.Good), int(r.Rated), s.rules.Confidence),
+			NPSResponses: int(r.NPSN), Promoters: int(r.NPSPro), Detractors: int(r.NPSDet), HasNPS: r.NPSN > 0}
+		if pt.HasNPS {
+			pt.NPS = 100 * float64(pt.Promoters-pt.Detractors) / float64(pt.NPSResponses)
+		}
 		if i, ok := last[r.Group]; ok {
 			prev := out[i]
 			c := stats.CompareProportions(prev.Good, prev.Rated, pt.Good, pt.Rated, alpha)

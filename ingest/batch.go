@@ -61,7 +61,11 @@ func (l *Loader) newBatch(ctx context.Context, e Entity, formatName, staging str
 			seen[h] = true
 			b.targets = append(b.targets, h)
 			b.source = append(b.source, i)
-			b.convs = append(b.convs, converterFor(types[h], loc))
+			conv := converterFor(types[h], loc)
+			if r, ok := valueRanges[h]; ok {
+				conv = r.check(conv)
+			}
+			b.convs = append(b.convs, conv)
 		default:
 			res.IgnoredColumns = append(res.IgnoredColumns, h)
 		}

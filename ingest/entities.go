@@ -25,7 +25,7 @@ var Entities = []Entity{
 		Optional: []string{"activity_count"}},
 	{Name: "tickets", Table: "tickets", Required: []string{"account_id", "ticket_id", "created_at"},
 		Optional: []string{"updated_at", "channel", "category", "priority", "status", "subject", "body", "language", "workload",
-			"first_response_minutes", "resolution_minutes", "satisfaction", "escalated_to_vendor"}},
+			"first_response_minutes", "resolution_minutes", "satisfaction", "nps", "escalated_to_vendor"}},
 	{Name: "courses", Table: "courses", Required: []string{"course_id", "title"},
 		Optional: []string{"workload", "level", "language", "duration_hours", "price", "currency", "description"}},
 	{Name: "trainings", Table: "trainings", Required: []string{"account_id", "training_id", "course_id", "delivered_on"},

@@ -5,9 +5,10 @@
 SELECT if(@quarterly = 1, toStartOfQuarter(week + 3), toStartOfMonth(week + 3)) AS period,
        multiIf(@dimension = 'segment', a.segment, @dimension = 'category', t.category, @dimension = 'account', t.account_id,
                @dimension = 'workload', t.workload, '') AS grp,
-       sum(rated) AS rated, sum(rated_good) AS rated_good, sum(tickets) AS tickets
+       sum(rated) AS rated, sum(rated_good) AS rated_good, sum(tickets) AS tickets,
+       sum(nps_responses) AS nps_n, sum(promoters) AS nps_promoters, sum(detractors) AS nps_detractors
 FROM (
-    SELECT week, account_id, category, workload, rated, rated_good, tickets
+    SELECT week, account_id, category, workload, rated, rated_good, tickets, nps_responses, promoters, detractors
     FROM ticket_weekly
     WHERE week >= @from_week AND week <= @to_week
       AND (week, version) IN (SELECT week, max(version) FROM ticket_weekly WHERE week >= @from_week AND week <= @to_week GROUP BY week)
