@@ -11,13 +11,15 @@ const cacheLimit = 1 << 17
 // own, since it keeps buffers and a cache of word results.
 type analyser struct {
 	lx       *lexicon
-	cache    [numLangs]map[string][]string
+	cache    [numLangs]map[string]cached
 	words    []word
 	segs     []segment
 	scratch  []word
 	out      []string
 	surfaces map[string]map[string]int // token → surface form → weight, when recording
 	segLang  int                       // language of the segment being read
+	real     map[string]bool           // typoKey → a real word, not a slip (Model.RealWords)
+	typoUses map[string]*typoUse       // typoKey → corrections made, when counting
 }
 
 // segment is a span of analyser.words with one language.
@@ -34,10 +36,20 @@ type analysis struct {
 	lang     int
 }
 
-func newAnalyser() *analyser {
-	a := &analyser{lx: lex}
+// cached is what reading a word gave: its tokens, whether they are a typo
+// correction, and its squeezed stem (for phrase matching).
+type cached struct {
+	tokens    []string
+	corrected bool
+	stem      string
+}
+
+// newAnalyser reads with the given real words (see realWords); nil for
+// none.
+func newAnalyser(real map[string]bool) *analyser {
+	a := &analyser{lx: lex, real: real}
 	for l := range numLangs {
-		a.cache[l] = map[string][]string{}
+		a.cache[l] = map[string]cached{}
 	}
 	return a
 }
@@ -117,9 +129,9 @@ func (a *analyser) matchPhrase(ws []word, l int) (int, []string) {
 	if len(ws) < 2 {
 		return 0, nil
 	}
-	if ps := a.lx.phrases[l][squeeze(stem(l, ws[0].text))]; ps != nil {
+	if ps := a.lx.phrases[l][a.read(ws[0].text, l).stem]; ps != nil {
 		for _, p := range ps {
-			if phraseMatches(p, ws, func(w string) string { return squeeze(stem(l, w)) }) {
+			if phraseMatches(p, ws, func(w string) string { return a.read(w, l).stem }) {
 				return len(p.words), p.tokens
 			}
 		}
@@ -144,48 +156,79 @@ func phraseMatches(p phrase, ws []word, key func(string) string) bool {
 	return true
 }
 
-// wordTokens is lookupWord through the cache.
+// wordTokens is lookupWord, with typo correction of unknown words,
+// through the cache.
 func (a *analyser) wordTokens(w string, l int) []string {
-	if toks, ok := a.cache[l][w]; ok {
-		return toks
+	c := a.read(w, l)
+	if c.corrected && a.typoUses != nil {
+		a.countTypo(typoKey(l, w), c.tokens)
 	}
-	toks := a.lx.lookupWord(w, l)
-	if len(a.cache[l]) < cacheLimit {
-		a.cache[l][strings.Clone(w)] = toks
+	return c.tokens
+}
+
+// read is readWord through the cache.
+func (a *analyser) read(w string, l int) cached {
+	c, ok := a.cache[l][w]
+	if !ok {
+		c = a.readWord(w, l)
+		if len(a.cache[l]) < cacheLimit {
+			a.cache[l][strings.Clone(w)] = c
+		}
 	}
-	return toks
+	return c
+}
+
+func (a *analyser) readWord(w string, l int) cached {
+	toks, plain := a.lx.lookupWord(w, l)
+	c := cached{tokens: toks, stem: squeeze(stem(l, w))}
+	if plain && !a.real[typoKey(l, w)] {
+		if fixed := a.lx.typos[l].correct(w); fixed != nil {
+			c.tokens, c.corrected = fixed, true
+		}
+	}
+	return c
+}
+
+func (a *analyser) countTypo(key string, tokens []string) {
+	u := a.typoUses[key]
+	if u == nil {
+		u = &typoUse{tokens: tokens}
+		a.typoUses[strings.Clone(key)] = u
+	}
+	u.count++
 }
 
 // lookupWord maps one folded word in language l to its tokens: product or
 // exact glossary form, else (unless a stop word) glossary stem, another
 // language's glossary form, a German compound's parts, or the plain stem.
-func (lx *lexicon) lookupWord(w string, l int) []string {
+// plain reports the last case.
+func (lx *lexicon) lookupWord(w string, l int) (toks []string, plain bool) {
 	if toks, ok := lx.surface[l][w]; ok {
-		return toks
+		return toks, false
 	}
 	if toks, ok := lx.surface[l][squeeze(w)]; ok && len(w) > 4 {
-		return toks
+		return toks, false
 	}
 	if len(w) < 2 || hasDigit(w) || lx.isStop(l, w) {
-		return nil
+		return nil, false
 	}
 	key := squeeze(stem(l, w))
 	if toks, ok := lx.stems[l][key]; ok {
-		return toks
+		return toks, false
 	}
 	if lx.stop[w] != 0 {
-		return nil // a stop word elsewhere, and no content word here
+		return nil, false // a stop word elsewhere, and no content word here
 	}
 	if toks, ok := lx.anySurface[w]; ok {
-		return toks
+		return toks, false
 	}
 	if l == langDE {
 		if toks := lx.splitCompound(w); toks != nil {
-			return toks
+			return toks, false
 		}
 	}
 	if len(key) < 2 {
-		return nil
+		return nil, false
 	}
-	return []string{key}
+	return []string{key}, true
 }

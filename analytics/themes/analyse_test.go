@@ -42,7 +42,7 @@ func TestFoldAndSqueeze(t *testing.T) {
 
 // tokens analyses one text as a subject in the given language.
 func tokens(text, lang string) []string {
-	r := newAnalyser().analyse(text, "", lang)
+	r := newAnalyser(nil).analyse(text, "", lang)
 	return slices.DeleteFunc(slices.Clone(r.tokens), func(s string) bool { return s == "" })
 }
 
@@ -105,7 +105,7 @@ func TestGlossarySharesConceptsAcrossLanguages(t *testing.T) {
 // Every glossary form, read in its own language, gives its own concept:
 // no form is shadowed by another concept's stem or by a stop word.
 func TestGlossaryFormsMapToTheirConcept(t *testing.T) {
-	a := newAnalyser()
+	a := newAnalyser(nil)
 	for _, c := range glossary {
 		for l, forms := range [numLangs]string{c.en, c.fr, c.de} {
 			for _, f := range strings.Split(forms, "|") {
@@ -138,7 +138,7 @@ func TestLanguageDetection(t *testing.T) {
 		{"Teams", "", "French", "fr"},
 	}
 	for _, c := range cases {
-		got := langCodes[newAnalyser().analyse(c.subject, c.body, c.hint).lang]
+		got := langCodes[newAnalyser(nil).analyse(c.subject, c.body, c.hint).lang]
 		if got != c.want {
 			t.Errorf("language of %q/%q with hint %q = %s, want %s", c.subject, c.body, c.hint, got, c.want)
 		}
@@ -148,7 +148,7 @@ func TestLanguageDetection(t *testing.T) {
 // A sentence in another language inside a ticket is read in its own
 // language (English stemming gives "load"); the subject comes first.
 func TestSegmentsKeepTheirLanguage(t *testing.T) {
-	r := newAnalyser().analyse("Partage d'écran", "Bonjour, je ne peux pas partager mon écran avec les participants. Le message dit : Loading failed while uploading the file.", "fr")
+	r := newAnalyser(nil).analyse("Partage d'écran", "Bonjour, je ne peux pas partager mon écran avec les participants. Le message dit : Loading failed while uploading the file.", "fr")
 	if r.lang != langFR || r.nSubject != 3 || !slices.Contains(r.tokens, "load") || !slices.Contains(r.tokens, "UPLOAD") {
 		t.Fatalf("analysis %+v", r)
 	}

@@ -40,7 +40,7 @@ type assignWorker struct {
 }
 
 func (as *assigner) newWorker() *assignWorker {
-	return &assignWorker{an: newAnalyser(), vec: newVectoriser(as.ix, as.m.IDF), scores: make([]float32, as.k)}
+	return &assignWorker{an: newAnalyser(as.ix.real), vec: newVectoriser(as.ix, as.m.IDF), scores: make([]float32, as.k)}
 }
 
 // place analyses and scores the tickets at positions which (all if nil).

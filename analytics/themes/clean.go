@@ -188,7 +188,10 @@ func isClosing(key string) bool {
 	if closings[key] {
 		return true
 	}
-	words := strings.Fields(strings.NewReplacer(",", " ", "!", " ", "’", "'").Replace(key))
+	if len(key) > maxClosingBytes {
+		return false
+	}
+	words := strings.Fields(closingPunct.Replace(key))
 	if len(words) == 0 || len(words) > 7 {
 		return false
 	}
@@ -199,6 +202,11 @@ func isClosing(key string) bool {
 	}
 	return false
 }
+
+// Sign-off lines are short; closingPunct separates their words.
+const maxClosingBytes = 80
+
+var closingPunct = strings.NewReplacer(",", " ", "!", " ", "’", "'")
 
 // isContactLine spots footer lines such as "Tel: +49 89 …" or "M. 06 12 …".
 func isContactLine(key string) bool {

@@ -16,7 +16,7 @@ const (
 // describe gives every theme its label, terms and examples.
 func describe(m *Model, tickets []Ticket, ps []placement, opts Options) {
 	members := membersByScore(len(m.Themes), tickets, ps)
-	an := newAnalyser()
+	an := newAnalyser(m.ix.real)
 	for c := range m.Themes {
 		t := &m.Themes[c].Theme
 		t.Examples = examples(tickets, members[c], opts.Examples)

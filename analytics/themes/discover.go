@@ -42,8 +42,18 @@ func Discover(tickets []Ticket, prev *Model, opts Options) (*Model, []Assignment
 // learn builds the vocabulary and the theme centroids from a sample.
 func learn(tickets []Ticket, opts Options) (*Model, error) {
 	sample := sampleTickets(tickets)
-	toks := analyseSample(tickets, sample, opts.Workers)
+	toks, uses := analyseSample(tickets, sample, nil, opts.Workers)
+	// Common words read as slips are real words: read the sample again
+	// without correcting them.
+	real := realWords(uses, toks)
+	if len(real) > 0 {
+		toks, _ = analyseSample(tickets, sample, real, opts.Workers)
+	}
 	m := learnVocabulary(toks)
+	for w := range real {
+		m.RealWords = append(m.RealWords, w)
+	}
+	slices.Sort(m.RealWords)
 	ix, err := buildIndex(m)
 	if err != nil {
 		return nil, fmt.Errorf("building the theme vocabulary: %w", err)

@@ -40,7 +40,7 @@ func FuzzTokenise(f *testing.F) {
 		f.Add(s, s, "de")
 	}
 	f.Fuzz(func(t *testing.T, subject, body, lang string) {
-		r := newAnalyser().analyse(subject, body, lang)
+		r := newAnalyser(nil).analyse(subject, body, lang)
 		if r.nSubject < 0 || r.nSubject > len(r.tokens) || r.lang < 0 || r.lang >= numLangs {
 			t.Fatalf("analysis %+v", r)
 		}

@@ -204,7 +204,8 @@ func (lb *labeller) isContent(w string, lang int) bool {
 	found := false
 	forSegments(w, nil, func(ws []word) {
 		for _, x := range ws {
-			found = found || len(lb.an.lx.lookupWord(x.text, lang)) > 0
+			toks, _ := lb.an.lx.lookupWord(x.text, lang)
+			found = found || len(toks) > 0
 		}
 	})
 	return found

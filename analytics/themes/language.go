@@ -43,7 +43,7 @@ func (lx *lexicon) languageScores(ws []word) [numLangs]float64 {
 				}
 			}
 		}
-		if len(w.surface) != len(w.text) || strings.ContainsAny(w.surface, "éèêàçùâôîûÉÈÀÇäöüßÄÖÜ") {
+		if !isASCII(w.surface) {
 			addAccentEvidence(&s, w.surface)
 		}
 	}

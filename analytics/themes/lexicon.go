@@ -15,6 +15,7 @@ type lexicon struct {
 	phrases    [numLangs]map[string][]phrase // by the stem of the first word
 	anyPhrases map[string][]phrase           // by the first folded word
 	names      map[string]string             // product token → name as users write it
+	typos      [numLangs]typoIndex           // glossary and product forms, for typing slips
 }
 
 // phrase is a several-word glossary form: its words (stems or folded
@@ -33,6 +34,7 @@ func buildLexicon() *lexicon {
 		lx.surface[l] = map[string][]string{}
 		lx.stems[l] = map[string][]string{}
 		lx.phrases[l] = map[string][]phrase{}
+		lx.typos[l] = typoIndex{}
 	}
 	for _, p := range products {
 		lx.names[p.token] = p.name
@@ -73,12 +75,14 @@ func (lx *lexicon) addForms(l int, tokens []string, forms string, asWritten bool
 		case len(words) > 1:
 			lx.addPhrase(l, tokens, words)
 		case exact:
+			lx.typos[l].add(words[0], tokens)
 			addOnce(lx.surface[l], words[0], tokens)
 			if asWritten { // product names squeezed too: "Ouutlook" is Outlook
 				addOnce(lx.surface[l], squeeze(words[0]), tokens)
 			}
 			addOnce(lx.anySurface, words[0], tokens)
 		default:
+			lx.typos[l].add(words[0], tokens)
 			addOnce(lx.stems[l], squeeze(stem(l, words[0])), tokens)
 			addOnce(lx.anySurface, words[0], tokens)
 		}

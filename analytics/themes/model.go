@@ -21,6 +21,9 @@ type Model struct {
 	Features  []string     `json:"features"`  // a term, or two terms joined by a space
 	IDF       []float32    `json:"idf"`       // per feature
 	MinScore  float64      `json:"min_score"` // least cosine similarity to join a theme
+	// RealWords are words of this data, as "language word", that look like
+	// slips of a glossary word but are too common to be ("en contracts").
+	RealWords []string     `json:"real_words"`
 	Themes    []ModelTheme `json:"themes"`
 
 	ix *modelIndex
@@ -44,6 +47,7 @@ type modelIndex struct {
 	term map[string]int32
 	uni  []int32          // term → unigram feature, -1 if none
 	bi   map[uint64]int32 // bigramKey → feature
+	real map[string]bool  // RealWords
 }
 
 // Load restores a model stored as JSON and checks that it is whole.
@@ -76,7 +80,7 @@ func buildIndex(m *Model) (*modelIndex, error) {
 	if len(m.IDF) != len(m.Features) {
 		return nil, fmt.Errorf("%d weights for %d features", len(m.IDF), len(m.Features))
 	}
-	ix := &modelIndex{term: make(map[string]int32, len(m.Terms)), uni: make([]int32, len(m.Terms)), bi: map[uint64]int32{}}
+	ix := &modelIndex{term: make(map[string]int32, len(m.Terms)), uni: make([]int32, len(m.Terms)), bi: map[uint64]int32{}, real: setOf(m.RealWords...)}
 	for i, t := range m.Terms {
 		ix.term[t] = int32(i)
 		ix.uni[i] = -1

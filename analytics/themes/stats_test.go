@@ -138,7 +138,7 @@ func TestStatisticsOfATheme(t *testing.T) {
 	add(3, 20, "Exchange", "fr")
 	m := &Model{Themes: []ModelTheme{{}}}
 	ps := make([]placement, len(tickets))
-	fillTextFacts(tickets, ps, 2)
+	fillTextFacts(tickets, ps, nil, 2)
 	th := summarise(m, tickets, ps, Options{Now: now}.withDefaults(len(tickets)))[0]
 	if th.Tickets != 58 || th.Workload != "Teams" || th.Trend != TrendRising || th.RecentTickets != 48 || th.PriorTickets != 10 {
 		t.Errorf("statistics %+v", th)
@@ -154,7 +154,7 @@ func TestWorkloadFromText(t *testing.T) {
 	tickets := []Ticket{{ID: "1", Subject: "Synchroniser OneDrive"}, {ID: "2", Subject: "OneDrive sync"}, {ID: "3", Subject: "Kalender in Outlook"}}
 	m := &Model{Themes: []ModelTheme{{}}}
 	ps := make([]placement, len(tickets))
-	fillTextFacts(tickets, ps, 1)
+	fillTextFacts(tickets, ps, nil, 1)
 	if w := summarise(m, tickets, ps, Options{}.withDefaults(len(tickets)))[0].Workload; w != "OneDrive" {
 		t.Errorf("workload %q, want OneDrive", w)
 	}

@@ -8,7 +8,11 @@ package themes
 func (m *Model) Summarise(tickets []Ticket, as []Assignment, opts Options) []Theme {
 	opts = opts.withDefaults(len(tickets))
 	ps := m.placementsOf(tickets, as)
-	fillTextFacts(tickets, ps, opts.Workers)
+	var real map[string]bool
+	if ix, err := m.index(); err == nil {
+		real = ix.real
+	}
+	fillTextFacts(tickets, ps, real, opts.Workers)
 	stats := summarise(m, tickets, ps, opts)
 	members := membersByScore(len(m.Themes), tickets, ps)
 	out := make([]Theme, len(m.Themes))
@@ -44,11 +48,11 @@ func (m *Model) placementsOf(tickets []Ticket, as []Assignment) []placement {
 
 // fillTextFacts detects each ticket's language and the workload its text
 // names, which the statistics report.
-func fillTextFacts(tickets []Ticket, ps []placement, workers int) {
+func fillTextFacts(tickets []Ticket, ps []placement, real map[string]bool, workers int) {
 	as := make([]*analyser, workers)
 	forChunks(len(tickets), workers, 256, func(w, lo, hi int) {
 		if as[w] == nil {
-			as[w] = newAnalyser()
+			as[w] = newAnalyser(real)
 		}
 		for i := lo; i < hi; i++ {
 			r := as[w].analyse(tickets[i].Subject, tickets[i].Body, tickets[i].Language)

@@ -12,13 +12,15 @@ type tokenised struct {
 	nSubject int
 }
 
-// analyseSample tokenises the sampled tickets in parallel.
-func analyseSample(tickets []Ticket, sample []int, workers int) []tokenised {
+// analyseSample tokenises the sampled tickets in parallel, reading the
+// given real words as written. It also returns the typo corrections made.
+func analyseSample(tickets []Ticket, sample []int, real map[string]bool, workers int) ([]tokenised, map[string]*typoUse) {
 	out := make([]tokenised, len(sample))
 	as := make([]*analyser, workers)
 	forChunks(len(sample), workers, 256, func(w, lo, hi int) {
 		if as[w] == nil {
-			as[w] = newAnalyser()
+			as[w] = newAnalyser(real)
+			as[w].typoUses = map[string]*typoUse{}
 		}
 		for j := lo; j < hi; j++ {
 			t := &tickets[sample[j]]
@@ -26,7 +28,20 @@ func analyseSample(tickets []Ticket, sample []int, workers int) []tokenised {
 			out[j] = tokenised{tokens: slices.Clone(r.tokens), nSubject: r.nSubject}
 		}
 	})
-	return out
+	uses := map[string]*typoUse{}
+	for _, a := range as {
+		if a == nil {
+			continue
+		}
+		for key, u := range a.typoUses {
+			if all := uses[key]; all != nil {
+				all.count += u.count
+			} else {
+				uses[key] = &typoUse{count: u.count, tokens: u.tokens}
+			}
+		}
+	}
+	return out, uses
 }
 
 // learnVocabulary chooses the model's terms and features from the sample:
