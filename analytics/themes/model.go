@@ -15,12 +15,12 @@ const modelVersion = 1
 // themes and their centroids. It is plain data, so encoding/json stores
 // and restores it; use Load to restore one.
 type Model struct {
-	Version   int          `json:"version"`
-	Documents int          `json:"documents"` // tickets the vocabulary was learnt from
-	Terms     []string     `json:"terms"`     // known tokens: concepts (upper case) and stems
-	Features  []string     `json:"features"`  // a term, or two terms joined by a space
-	IDF       []float32    `json:"idf"`       // per feature
-	MinScore  float64      `json:"min_score"` // least cosine similarity to join a theme
+	Version   int       `json:"version"`
+	Documents int       `json:"documents"` // tickets the vocabulary was learnt from
+	Terms     []string  `json:"terms"`     // known tokens: concepts (upper case) and stems
+	Features  []string  `json:"features"`  // a term, or two terms joined by a space
+	IDF       []float32 `json:"idf"`       // per feature
+	MinScore  float64   `json:"min_score"` // least cosine similarity to join a theme
 	// RealWords are words of this data, as "language word", that look like
 	// slips of a glossary word but are too common to be ("en contracts").
 	RealWords []string     `json:"real_words"`
