@@ -17,6 +17,7 @@ type analyser struct {
 	scratch  []word
 	out      []string
 	surfaces map[string]map[string]int // token → surface form → weight, when recording
+	pairs    map[string]int            // "a b" → times token a came right before b, when recording
 	segLang  int                       // language of the segment being read
 	real     map[string]bool           // typoKey → a real word, not a slip (Model.RealWords)
 	typoUses map[string]*typoUse       // typoKey → corrections made, when counting
@@ -100,19 +101,30 @@ func (a *analyser) segment(ws []word, l int) {
 }
 
 func (a *analyser) emit(toks []string, ws []word) {
+	if a.surfaces != nil && len(toks) > 0 {
+		a.record(toks, ws)
+	}
 	a.out = append(a.out, toks...)
-	if a.surfaces == nil || len(toks) == 0 {
-		return
+}
+
+// record counts the surface forms of tokens and the order of neighbours,
+// so terms can be spelled as people write them, English first.
+func (a *analyser) record(toks []string, ws []word) {
+	weight := 1
+	if a.segLang == langEN {
+		weight = 3
+	}
+	if n := len(a.out); n > 0 && a.out[n-1] != "" {
+		a.pairs[a.out[n-1]+" "+toks[0]] += weight
+	}
+	for i := 1; i < len(toks); i++ {
+		a.pairs[toks[i-1]+" "+toks[i]] += weight
 	}
 	parts := make([]string, len(ws))
 	for i, w := range ws {
 		parts[i] = w.surface
 	}
 	surface := strings.Join(parts, " ")
-	weight := 1
-	if a.segLang == langEN {
-		weight = 3 // labels and terms are read in English first
-	}
 	for _, t := range toks {
 		m := a.surfaces[t]
 		if m == nil {

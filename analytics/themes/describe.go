@@ -81,8 +81,8 @@ func examples(tickets []Ticket, members []int, n int) []Example {
 // themeTerms lists the centroid's strongest features in words: each token
 // as its members most often write it, English spellings preferred.
 func themeTerms(an *analyser, m *Model, c int, tickets []Ticket, members []int) []string {
-	an.surfaces = map[string]map[string]int{}
-	defer func() { an.surfaces = nil }()
+	an.surfaces, an.pairs = map[string]map[string]int{}, map[string]int{}
+	defer func() { an.surfaces, an.pairs = nil, nil }()
 	for _, i := range members[:min(termMembers, len(members))] {
 		an.analyse(tickets[i].Subject, tickets[i].Body, tickets[i].Language)
 	}
@@ -108,9 +108,13 @@ func themeTerms(an *analyser, m *Model, c int, tickets []Ticket, members []int) 
 	return out
 }
 
-// termWords spells a feature (one token or two) for people.
+// termWords spells a feature (one token or two) for people, a pair in
+// the order its words are usually written.
 func termWords(an *analyser, feature string) string {
 	parts := strings.Split(feature, " ")
+	if len(parts) == 2 && an.pairs[parts[1]+" "+parts[0]] > an.pairs[parts[0]+" "+parts[1]] {
+		parts[0], parts[1] = parts[1], parts[0]
+	}
 	for i, p := range parts {
 		parts[i] = spell(an, p)
 	}

@@ -8,9 +8,10 @@ import (
 	"unicode/utf8"
 )
 
-// Labels are phrases from the tickets' own subjects: each subject near the
-// centroid offers itself without lead-in and filler if that leaves at most
-// six words, else its run of up to six words (starting and ending on a
+// Labels are phrases from the tickets' own subjects, in headline style
+// (without articles and possessives): each subject near the centroid
+// offers itself without lead-in and filler if that leaves at most six
+// words, else its run of up to six words (starting and ending on a
 // content word) most similar to the centroid; the phrase offered most
 // often, weighted by its similarity, wins. When enough of the theme is
 // English only English phrases compete, since trainers share one label.
@@ -165,6 +166,7 @@ func isClauseBreak(r rune) bool {
 // trailing filler when that leaves at most six words, else its run of
 // words most similar to the centroid. Runs stop at a dash.
 func (lb *labeller) clausePhrase(words []string, lang int, dense []float32) (string, float64) {
+	words = slices.DeleteFunc(slices.Clone(words), func(w string) bool { return determiners[fold(w)] })
 	var content []int
 	for i, w := range words {
 		if lb.isContent(w, lang) {
@@ -210,6 +212,15 @@ func (lb *labeller) isContent(w string, lang int) bool {
 	})
 	return found
 }
+
+// determiners are left out of labels, which read like headlines ("Share
+// screen in Teams meeting").
+var determiners = setOf(
+	"a", "an", "the", "my", "our", "your", "their", "his", "her",
+	"le", "la", "les", "un", "une", "des", "du", "mon", "ma", "mes", "notre", "nos", "votre", "vos", "son", "sa", "ses",
+	"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines",
+	"mein", "meine", "meinen", "meinem", "meiner", "unser", "unsere", "unseren", "unserem", "unserer", "ihr", "ihre", "ihren",
+)
 
 func isDash(w string) bool { return w == "-" || w == "–" || w == "—" }
 
