@@ -85,7 +85,8 @@ func cleanBody(body string) string {
 		if role == roleSkip {
 			continue
 		}
-		if t = scrub(stripLeads(t)); t != "" {
+		// Scrubbing can leave a quote mark alone ("@ >"): that is noise too.
+		if t = strings.TrimSpace(scrub(stripLeads(t))); t != "" && t[0] != '>' {
 			kept = append(kept, t)
 		}
 	}
