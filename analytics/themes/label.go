@@ -56,20 +56,8 @@ func (lb *labeller) label(c int, tickets []Ticket, ps []placement, members []int
 			english++
 		}
 	}
-	cands := lb.candidates(tickets, ps, members, dense)
 	preferEnglish := float64(english) >= englishShare*float64(len(members))
-	best, bestScore := "", -1.0
-	bestEnglish := false
-	for _, cd := range cands {
-		if lb.taken[fold(cd.text)] || preferEnglish && bestEnglish && !cd.english {
-			continue
-		}
-		score := float64(cd.count) * cd.sim
-		// With enough English tickets an English phrase wins over any other.
-		if score > bestScore || preferEnglish && cd.english && !bestEnglish {
-			best, bestScore, bestEnglish = cd.text, score, cd.english
-		}
-	}
+	best := lb.pick(lb.candidates(tickets, ps, members, dense), preferEnglish)
 	if best == "" {
 		best = strings.Join(lb.m.Themes[c].Terms[:min(3, len(lb.m.Themes[c].Terms))], ", ")
 	}
@@ -77,41 +65,68 @@ func (lb *labeller) label(c int, tickets []Ticket, ps []placement, members []int
 	return capitalise(best)
 }
 
-// candidates finds the best phrase of each distinct subject and adds up
-// the phrases, in a deterministic order.
-func (lb *labeller) candidates(tickets []Ticket, ps []placement, members []int, dense []float32) []candidate {
-	type subj struct {
-		text    string
-		lang    int
-		count   int
-		english bool // written by at least one English ticket
+// pick chooses the candidate with the best count × similarity that no
+// bigger theme took; with preferEnglish, English candidates only, if any.
+func (lb *labeller) pick(cands []candidate, preferEnglish bool) string {
+	best, bestScore, bestEnglish := "", -1.0, false
+	for _, cd := range cands {
+		if lb.taken[fold(cd.text)] || preferEnglish && bestEnglish && !cd.english {
+			continue
+		}
+		score := float64(cd.count) * cd.sim
+		if score > bestScore || preferEnglish && cd.english && !bestEnglish {
+			best, bestScore, bestEnglish = cd.text, score, cd.english
+		}
 	}
-	subjects := map[string]*subj{}
+	return best
+}
+
+// subject is one distinct cleaned subject among a theme's tickets.
+type subject struct {
+	text    string
+	lang    int
+	count   int
+	english bool // written by at least one English ticket
+}
+
+// distinctSubjects groups the members' subjects by their folded text, in
+// sorted order; a capitalised spelling is kept over an all-lowercase one.
+func distinctSubjects(tickets []Ticket, ps []placement, members []int) []*subject {
+	byKey := map[string]*subject{}
 	for _, i := range members {
 		s := cleanSubject(tickets[i].Subject)
-		key := fold(s)
-		e := subjects[key]
-		if e == nil && s != "" {
-			e = &subj{text: s, lang: int(ps[i].lang)}
-			subjects[key] = e
+		if s == "" {
+			continue
 		}
-		if e != nil {
-			e.count++
-			e.english = e.english || ps[i].lang == langEN
-			if e.text == strings.ToLower(e.text) && s != strings.ToLower(s) {
-				e.text = s // keep the capitalised spelling
-			}
+		e := byKey[fold(s)]
+		if e == nil {
+			e = &subject{text: s, lang: int(ps[i].lang)}
+			byKey[fold(s)] = e
+		}
+		e.count++
+		e.english = e.english || ps[i].lang == langEN
+		if e.text == strings.ToLower(e.text) && s != strings.ToLower(s) {
+			e.text = s
 		}
 	}
-	keys := make([]string, 0, len(subjects))
-	for k := range subjects {
+	keys := make([]string, 0, len(byKey))
+	for k := range byKey {
 		keys = append(keys, k)
 	}
 	slices.Sort(keys)
+	out := make([]*subject, len(keys))
+	for i, k := range keys {
+		out[i] = byKey[k]
+	}
+	return out
+}
+
+// candidates finds the best phrase of each distinct subject and adds up
+// the phrases, in a deterministic order.
+func (lb *labeller) candidates(tickets []Ticket, ps []placement, members []int, dense []float32) []candidate {
 	byPhrase := map[string]*candidate{}
 	var order []string
-	for _, k := range keys {
-		s := subjects[k]
+	for _, s := range distinctSubjects(tickets, ps, members) {
 		phrase, sim, lang := lb.bestWindow(s.text, s.lang, dense)
 		if phrase == "" {
 			continue

@@ -28,6 +28,11 @@ func analyseSample(tickets []Ticket, sample []int, real map[string]bool, workers
 			out[j] = tokenised{tokens: slices.Clone(r.tokens), nSubject: r.nSubject}
 		}
 	})
+	return out, mergeTypoUses(as)
+}
+
+// mergeTypoUses adds up the workers' typo counts.
+func mergeTypoUses(as []*analyser) map[string]*typoUse {
 	uses := map[string]*typoUse{}
 	for _, a := range as {
 		if a == nil {
@@ -41,7 +46,7 @@ func analyseSample(tickets []Ticket, sample []int, real map[string]bool, workers
 			}
 		}
 	}
-	return out, uses
+	return uses
 }
 
 // learnVocabulary chooses the model's terms and features from the sample:
