@@ -38,6 +38,8 @@ type queries struct {
 	ThemeAssignments      store.Query `sql:"theme_assignments"`
 	ThemeAccountCounts    store.Query `sql:"theme_account_counts"`
 	AccountLanguages      store.Query `sql:"account_languages"`
+	RefreshAccountTickets store.Query `sql:"refresh_account_tickets_weekly"`
+	RefreshWorkloadWeekly store.Query `sql:"refresh_workload_weekly"`
 }
 
 // Service answers the product's questions from one store.

@@ -86,6 +86,17 @@ func (s *Service) Refresh(ctx context.Context, changes Changes) (RefreshReport, 
 			return rep, fmt.Errorf("recording how far %s goes: %w", kind, err)
 		}
 	}
+	// The summaries are built from the weekly rollups just written.
+	if w, ok := rep.Weeks["ticket_weekly"]; ok {
+		if err := s.refreshWeeks(ctx, s.q.RefreshAccountTickets, w[0], w[1], version, nil); err != nil {
+			return rep, fmt.Errorf("refreshing account_tickets_weekly: %w", err)
+		}
+	}
+	if lo, hi, ok := unionWeeks(rep.Weeks["adoption_weekly"], rep.Weeks["seats_weekly"]); ok {
+		if err := s.refreshWeeks(ctx, s.q.RefreshWorkloadWeekly, lo, hi, version, nil); err != nil {
+			return rep, fmt.Errorf("refreshing workload_weekly: %w", err)
+		}
+	}
 	// The impact comparison reads the rollups and data_through just written.
 	if len(changes["trainings"])+len(changes["courses"])+len(rep.Weeks) > 0 {
 		if err := s.refreshImpact(ctx, version); err != nil {
@@ -205,4 +216,24 @@ func monday(t time.Time) time.Time {
 
 func monthStart(t time.Time) time.Time {
 	return time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC)
+}
+
+// unionWeeks spans two week ranges (a zero range is absent).
+func unionWeeks(a, b [2]time.Time) (time.Time, time.Time, bool) {
+	switch {
+	case a[0].IsZero() && b[0].IsZero():
+		return time.Time{}, time.Time{}, false
+	case a[0].IsZero():
+		return b[0], b[1], true
+	case b[0].IsZero():
+		return a[0], a[1], true
+	}
+	lo, hi := a[0], a[1]
+	if b[0].Before(lo) {
+		lo = b[0]
+	}
+	if b[1].After(hi) {
+		hi = b[1]
+	}
+	return lo, hi, true
 }

@@ -21,10 +21,10 @@ type SupportLoad struct {
 	PerHundredSeats, HowToPerHundredSeats float64
 	HowToShare                            float64 // how-to tickets ÷ tickets, 0–1
 	Responded                             int
-	MeanResponse, MedianResponse          float64 // minutes to first response
+	MeanResponse                          float64 // minutes to first response (medians: SLAAttainment, per priority)
 	ResponseInTarget                      float64 // share of responded tickets within their SLA target, 0–1
 	Resolved                              int
-	MeanResolution, MedianResolution      float64 // minutes to resolution
+	MeanResolution                        float64 // minutes to resolution
 	ResolutionInTarget                    float64
 	Escalated                             int
 	EscalationRate                        float64 // escalated to the vendor ÷ tickets, 0–1
@@ -40,11 +40,9 @@ type supportRow struct {
 	Responded          uint64  `ch:"responded"`
 	ResponseMinutes    float64 `ch:"response_minutes"`
 	ResponseInTarget   uint64  `ch:"response_in_target"`
-	ResponseMedian     float64 `ch:"response_median"`
 	Resolved           uint64  `ch:"resolved"`
 	ResolutionMinutes  float64 `ch:"resolution_minutes"`
 	ResolutionInTarget uint64  `ch:"resolution_in_target"`
-	ResolutionMedian   float64 `ch:"resolution_median"`
 	Rated              uint64  `ch:"rated"`
 	Good               uint64  `ch:"rated_good"`
 	Seats              uint64  `ch:"seats"`
@@ -70,8 +68,8 @@ func (s *Service) SupportLoad(ctx context.Context, p Period) ([]SupportLoad, err
 		pr := profiles[r.AccountID]
 		l := SupportLoad{AccountID: r.AccountID, AccountName: nameOr(pr.Name, r.AccountID), Segment: pr.Segment, Seats: int(r.Seats),
 			Tickets: int(r.Tickets), HowTo: int(r.HowTo), Responded: int(r.Responded), Resolved: int(r.Resolved),
-			MedianResponse: r.ResponseMedian, MedianResolution: r.ResolutionMedian, Escalated: int(r.Escalated),
-			Rated: int(r.Rated), Good: int(r.Good), CSAT: stats.Wilson(int(r.Good), int(r.Rated), s.rules.Confidence)}
+			Escalated: int(r.Escalated),
+			Rated:     int(r.Rated), Good: int(r.Good), CSAT: stats.Wilson(int(r.Good), int(r.Rated), s.rules.Confidence)}
 		if r.Seats > 0 {
 			l.PerHundredSeats = 100 * float64(r.Tickets) / float64(r.Seats) / p.Months()
 			l.HowToPerHundredSeats = 100 * float64(r.HowTo) / float64(r.Seats) / p.Months()
@@ -82,13 +80,9 @@ func (s *Service) SupportLoad(ctx context.Context, p Period) ([]SupportLoad, err
 		l.ResolutionInTarget = ratio(r.ResolutionInTarget, r.Resolved)
 		if r.Responded > 0 {
 			l.MeanResponse = r.ResponseMinutes / float64(r.Responded)
-		} else {
-			l.MedianResponse = 0
 		}
 		if r.Resolved > 0 {
 			l.MeanResolution = r.ResolutionMinutes / float64(r.Resolved)
-		} else {
-			l.MedianResolution = 0
 		}
 		out = append(out, l)
 	}

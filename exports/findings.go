@@ -92,12 +92,12 @@ func ThemesTable(list []analytics.Theme) Table {
 // SupportLoadTable lists each account's support load over a period.
 func SupportLoadTable(rows []analytics.SupportLoad) Table {
 	t := Table{Sheet: "Support load", Header: []string{"Account ID", "Account", "Segment", "Seats", "Tickets", "How-to tickets", "Tickets / 100 seats / month",
-		"How-to / 100 seats / month", "How-to share", "Median first response (min)", "Response within SLA", "Median resolution (min)", "Resolution within SLA",
+		"How-to / 100 seats / month", "How-to share", "Mean first response (min)", "Response within SLA", "Mean resolution (min)", "Resolution within SLA",
 		"Escalation rate", "Ratings", "CSAT", "CSAT low", "CSAT high"},
 		Widths: []float64{12, 28, 12, 8, 8, 8, 10, 10, 8, 10, 10, 10, 10, 9, 8, 7, 7, 7}}
 	for _, l := range rows {
 		t.Rows = append(t.Rows, []any{l.AccountID, l.AccountName, l.Segment, l.Seats, l.Tickets, l.HowTo, round2(l.PerHundredSeats), round2(l.HowToPerHundredSeats),
-			round2(l.HowToShare), round1(l.MedianResponse), round2(l.ResponseInTarget), round1(l.MedianResolution), round2(l.ResolutionInTarget),
+			round2(l.HowToShare), round1(l.MeanResponse), round2(l.ResponseInTarget), round1(l.MeanResolution), round2(l.ResolutionInTarget),
 			round2(l.EscalationRate), l.Rated, round2(l.CSAT.Estimate), round2(l.CSAT.Lo), round2(l.CSAT.Hi)})
 	}
 	return t

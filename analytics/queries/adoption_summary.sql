@@ -2,7 +2,7 @@
 -- 12 weeks up to it as regression sums: x is the week (0 … 11), y the usage %
 -- that week (active users over 28 days ÷ seats purchased × 100). Go turns the
 -- sums into the trend's slope and confidence interval (18.16 has no window
--- functions). Rollups are read at their newest version of each week.
+-- functions). workload_weekly is read at its newest version of each week.
 SELECT account_id, workload,
        argMax(seats_purchased, week) AS seats_purchased,
        argMax(seats_assigned, week) AS seats_assigned,
@@ -20,18 +20,9 @@ FROM (
            active_28d, active_7d, actions_7d,
            toFloat64((week - (@week - 77)) / 7) AS x,
            100 * active_28d / seats_purchased AS y
-    FROM (
-        SELECT week, account_id, workload, seats_purchased, seats_assigned, monthly_value, priced_seats, currency, products
-        FROM seats_weekly
-        WHERE week >= @week - 77 AND week <= @week AND seats_purchased > 0
-          AND (week, version) IN (SELECT week, max(version) FROM seats_weekly WHERE week >= @week - 77 AND week <= @week GROUP BY week)
-    ) AS s
-    ANY LEFT JOIN (
-        SELECT week, account_id, workload, active_28d, active_7d, actions_7d
-        FROM adoption_weekly
-        WHERE week >= @week - 77 AND week <= @week
-          AND (week, version) IN (SELECT week, max(version) FROM adoption_weekly WHERE week >= @week - 77 AND week <= @week GROUP BY week)
-    ) AS a USING (week, account_id, workload)
+    FROM workload_weekly
+    WHERE week >= @week - 77 AND week <= @week AND seats_purchased > 0
+      AND (week, version) IN (SELECT week, max(version) FROM workload_weekly WHERE week >= @week - 77 AND week <= @week GROUP BY week)
 )
 GROUP BY account_id, workload
 HAVING max(week) = @week

@@ -1,17 +1,28 @@
--- Ratings per month (or quarter) and group over the weeks @from_week …
--- @to_week. A week counts in the month of its Thursday (the ISO 8601 rule),
--- so no week is split. @dimension picks the group: 'segment', 'category',
--- 'account', 'workload' or '' (all tickets).
-SELECT if(@quarterly = 1, toStartOfQuarter(week + 3), toStartOfMonth(week + 3)) AS period,
-       multiIf(@dimension = 'segment', a.segment, @dimension = 'category', t.category, @dimension = 'account', t.account_id,
-               @dimension = 'workload', t.workload, '') AS grp,
-       sum(rated) AS rated, sum(rated_good) AS rated_good, sum(tickets) AS tickets,
-       sum(nps_responses) AS nps_n, sum(promoters) AS nps_promoters, sum(detractors) AS nps_detractors
+-- Ratings and NPS answers per month (or quarter) and group over the weeks
+-- @from_week … @to_week. A week counts in the month of its Thursday (the
+-- ISO 8601 rule), so no week is split. @dimension: 'segment', 'account' or
+-- '' (all tickets) read account_tickets_weekly; 'category' and 'workload'
+-- read the finer ticket_weekly.
+SELECT period, multiIf(@dimension = 'segment', a.segment, @dimension = 'account', t.account_id, t.g) AS grp,
+       sum(n_rated) AS rated, sum(n_good) AS rated_good, sum(n_tickets) AS tickets,
+       sum(n_nps) AS nps_n, sum(n_promoters) AS nps_promoters, sum(n_detractors) AS nps_detractors
 FROM (
-    SELECT week, account_id, category, workload, rated, rated_good, tickets, nps_responses, promoters, detractors
+    SELECT if(@quarterly = 1, toStartOfQuarter(week + 3), toStartOfMonth(week + 3)) AS period, account_id, '' AS g,
+           sum(rated) AS n_rated, sum(rated_good) AS n_good, sum(tickets) AS n_tickets,
+           sum(nps_responses) AS n_nps, sum(promoters) AS n_promoters, sum(detractors) AS n_detractors
+    FROM account_tickets_weekly
+    WHERE @dimension IN ('', 'segment', 'account') AND week >= @from_week AND week <= @to_week
+      AND (week, version) IN (SELECT week, max(version) FROM account_tickets_weekly WHERE week >= @from_week AND week <= @to_week GROUP BY week)
+    GROUP BY period, account_id
+    UNION ALL
+    SELECT if(@quarterly = 1, toStartOfQuarter(week + 3), toStartOfMonth(week + 3)) AS period, '' AS account_id,
+           if(@dimension = 'category', category, workload) AS g,
+           sum(rated) AS n_rated, sum(rated_good) AS n_good, sum(tickets) AS n_tickets,
+           sum(nps_responses) AS n_nps, sum(promoters) AS n_promoters, sum(detractors) AS n_detractors
     FROM ticket_weekly
-    WHERE week >= @from_week AND week <= @to_week
+    WHERE @dimension IN ('category', 'workload') AND week >= @from_week AND week <= @to_week
       AND (week, version) IN (SELECT week, max(version) FROM ticket_weekly WHERE week >= @from_week AND week <= @to_week GROUP BY week)
+    GROUP BY period, g
 ) AS t
 ANY LEFT JOIN (SELECT account_id, segment FROM accounts FINAL) AS a USING (account_id)
 GROUP BY period, grp
