@@ -33,7 +33,8 @@ test: libchdb lint
 
 # Fuzz every parser; `make test` runs each briefly, `make fuzz` longer.
 FUZZTIME ?= 60s
-FUZZ_TARGETS := store:FuzzQuoteString ingest:FuzzGenericCSV ingest:FuzzGenericJSONL ingest:FuzzParseTime ingest:FuzzM365Detail ingest:FuzzHelpDeskSources
+FUZZ_TARGETS := store:FuzzQuoteString ingest:FuzzGenericCSV ingest:FuzzGenericJSONL ingest:FuzzParseTime ingest:FuzzM365Detail ingest:FuzzHelpDeskSources \
+	analytics/themes:FuzzClean analytics/themes:FuzzTokenise analytics/courses:FuzzParse analytics/stats:FuzzWilson
 
 bench: libchdb
 	set -o pipefail; scripts/with-test-server.sh $(GO) test -run '^$$' -bench . -benchtime 1x -count 5 -timeout 60m ./store/ ./ingest/ | scripts/bench-medians.sh

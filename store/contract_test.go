@@ -57,7 +57,9 @@ func TestMigrateTwiceChangesNothing(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		want := []string{"accounts", "courses", "ingest_ledger", "m365_counts", "quarantine", "schema_migrations", "subscriptions", "tickets", "trainings", "usage"}
+		want := []string{"account_tickets_weekly", "accounts", "adoption_weekly", "courses", "data_through", "ingest_ledger", "m365_counts", "quarantine",
+			"schema_migrations", "seats_weekly", "subscriptions", "theme_models", "themes", "ticket_themes", "ticket_weekly", "tickets", "training_impact",
+			"trainings", "usage", "workload_weekly"}
 		var names []string
 		for _, r := range before.Rows {
 			names = append(names, r[0].(string))
