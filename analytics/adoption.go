@@ -66,25 +66,19 @@ type PeerRank struct {
 }
 
 type adoptionRow struct {
-	AccountID      string  `ch:"account_id"`
-	Workload       string  `ch:"workload"`
-	SeatsPurchased uint64  `ch:"seats_purchased"`
-	SeatsAssigned  uint64  `ch:"seats_assigned"`
-	Active28d      uint64  `ch:"active_28d"`
-	Active7d       uint64  `ch:"active_7d"`
-	Actions7d      uint64  `ch:"actions_7d"`
-	MonthlyValue   float64 `ch:"monthly_value"`
-	PricedSeats    uint64  `ch:"priced_seats"`
-	Currency       string  `ch:"currency"`
-	Products       string  `ch:"products"`
-	Weeks          uint64  `ch:"weeks"`
-	SumX           float64 `ch:"sum_x"`
-	SumY           float64 `ch:"sum_y"`
-	SumXY          float64 `ch:"sum_xy"`
-	SumXX          float64 `ch:"sum_xx"`
-	SumYY          float64 `ch:"sum_yy"`
-	UsageBefore    float64 `ch:"usage_before"`
-	HasBefore      uint64  `ch:"has_before"`
+	AccountID      string    `ch:"account_id"`
+	Workload       string    `ch:"workload"`
+	SeatsPurchased uint64    `ch:"seats_purchased"`
+	SeatsAssigned  uint64    `ch:"seats_assigned"`
+	Active28d      uint64    `ch:"active_28d"`
+	Active7d       uint64    `ch:"active_7d"`
+	Actions7d      uint64    `ch:"actions_7d"`
+	MonthlyValue   float64   `ch:"monthly_value"`
+	PricedSeats    uint64    `ch:"priced_seats"`
+	Currency       string    `ch:"currency"`
+	Products       string    `ch:"products"`
+	TrendX         []uint8   `ch:"trend_x"` // week of the 12-week series, 0 … 11
+	TrendY         []float64 `ch:"trend_y"` // usage % that week
 }
 
 // AccountProfile is an account's name and firmographics.
@@ -109,7 +103,7 @@ func (s *Service) Adoption(ctx context.Context, week time.Time) ([]Adoption, err
 		}
 	}
 	week = monday(week)
-	res, err := s.st.Query(ctx, s.q.AdoptionSummary, store.Args{"week": store.Date(week), "decline_weeks": s.rules.DeclineWeeks})
+	res, err := s.st.Query(ctx, s.q.AdoptionSummary, store.Args{"week": store.Date(week)})
 	if err != nil {
 		return nil, fmt.Errorf("adoption: %w", err)
 	}
@@ -122,20 +116,31 @@ func (s *Service) Adoption(ctx context.Context, week time.Time) ([]Adoption, err
 		return nil, err
 	}
 	out := make([]Adoption, 0, len(rows))
+	tq := map[int]float64{} // Student t quantiles by degrees of freedom: rows share a handful
 	for _, r := range rows {
-		out = append(out, s.adoptionFrom(r, week, profiles[r.AccountID]))
+		out = append(out, s.adoptionFrom(r, week, profiles[r.AccountID], tq))
 	}
 	rankPeers(out, s.rules.MinPeers)
 	return out, nil
 }
 
-func (s *Service) adoptionFrom(r adoptionRow, week time.Time, p AccountProfile) Adoption {
+func (s *Service) adoptionFrom(r adoptionRow, week time.Time, p AccountProfile, tq map[int]float64) Adoption {
 	a := Adoption{
 		AccountID: r.AccountID, AccountName: nameOr(p.Name, r.AccountID), Segment: p.Segment, Industry: p.Industry, Manager: p.Manager,
 		Workload: r.Workload, Week: week,
 		SeatsPurchased: int(r.SeatsPurchased), SeatsAssigned: int(r.SeatsAssigned), Active28d: int(r.Active28d), Active7d: int(r.Active7d),
 		MonthlyValue: r.MonthlyValue, PricedSeats: int(r.PricedSeats), Currency: r.Currency, Products: r.Products,
-		UsageBefore: r.UsageBefore, HasUsageBefore: r.HasBefore > 0,
+	}
+	var n, sx, sy, sxy, sxx, syy float64
+	for i, x := range r.TrendX {
+		if i >= len(r.TrendY) {
+			break
+		}
+		fx, y := float64(x), r.TrendY[i]
+		n, sx, sy, sxy, sxx, syy = n+1, sx+fx, sy+y, sxy+fx*y, sxx+fx*fx, syy+y*y
+		if int(x) == 11-s.rules.DeclineWeeks {
+			a.UsageBefore, a.HasUsageBefore = y, true
+		}
 	}
 	if r.SeatsPurchased > 0 {
 		a.DeploymentPct = 100 * float64(r.SeatsAssigned) / float64(r.SeatsPurchased)
@@ -147,13 +152,13 @@ func (s *Service) adoptionFrom(r adoptionRow, week time.Time, p AccountProfile) 
 	if a.UsagePct > 100 {
 		a.OverCap = fmt.Sprintf("%d people used %s in the last 28 days but only %d seats are purchased: users who left were replaced (both count within 28 days), licences are shared, or seats are missing from the subscription data", a.Active28d, a.Workload, a.SeatsPurchased)
 	}
-	a.Trend = trendFromSums(float64(r.Weeks), r.SumX, r.SumY, r.SumXY, r.SumXX, r.SumYY, s.rules.Confidence)
+	a.Trend = trendFromSums(n, sx, sy, sxy, sxx, syy, s.rules.Confidence, tq)
 	return a
 }
 
 // trendFromSums is the least-squares slope of y on x from the regression
-// sums, with a Student-t confidence interval.
-func trendFromSums(n, sx, sy, sxy, sxx, syy, confidence float64) Trend {
+// sums, with a Student-t confidence interval (quantiles cached in tq).
+func trendFromSums(n, sx, sy, sxy, sxx, syy, confidence float64, tq map[int]float64) Trend {
 	t := Trend{Weeks: int(n)}
 	den := n*sxx - sx*sx
 	if n < 3 || den <= 0 {
@@ -163,7 +168,11 @@ func trendFromSums(n, sx, sy, sxy, sxx, syy, confidence float64) Trend {
 	a := (sy - b*sx) / n
 	sse := math.Max(0, syy-a*sy-b*sxy)
 	se := math.Sqrt(sse / (n - 2) / (sxx - sx*sx/n))
-	q := stats.StudentTQuantile(1-(1-confidence)/2, n-2)
+	q, ok := tq[int(n)]
+	if !ok {
+		q = stats.StudentTQuantile(1-(1-confidence)/2, n-2)
+		tq[int(n)] = q
+	}
 	t.PerWeek, t.Lo, t.Hi = b, b-q*se, b+q*se
 	t.Significant = t.Lo > 0 || t.Hi < 0
 	return t

@@ -93,7 +93,8 @@ func (s *Service) Refresh(ctx context.Context, changes Changes) (RefreshReport, 
 		}
 	}
 	if lo, hi, ok := unionWeeks(rep.Weeks["adoption_weekly"], rep.Weeks["seats_weekly"]); ok {
-		if err := s.refreshWeeks(ctx, s.q.RefreshWorkloadWeekly, lo, hi, version, nil); err != nil {
+		// A changed week is in the 12-week trend series of the 11 after it.
+		if err := s.refreshWeeks(ctx, s.q.RefreshWorkloadWeekly, lo, hi.AddDate(0, 0, 77), version, nil); err != nil {
 			return rep, fmt.Errorf("refreshing workload_weekly: %w", err)
 		}
 	}

@@ -1,6 +1,7 @@
 -- Second-level rollups, written by the same refresh from the weekly ones:
 -- per account and week (tickets) and per account, workload and week (seats
--- joined with active users). The pages read these: a year of them is a few
+-- joined with active users, and the usage % of the 12 weeks up to each
+-- week: trend_x is the week, 0 … 11, trend_y its usage %). The pages read these: a year of them is a few
 -- hundred thousand rows, where ticket_weekly keeps a row per category,
 -- workload, priority and language.
 CREATE TABLE IF NOT EXISTS account_tickets_weekly {{on_cluster}} (
@@ -38,6 +39,8 @@ CREATE TABLE IF NOT EXISTS workload_weekly {{on_cluster}} (
     active_7d       UInt32,
     active_28d      UInt32,
     actions_7d      UInt64,
+    trend_x         Array(UInt8),
+    trend_y         Array(Float64),
     version         UInt64
 ) ENGINE = {{engine "ReplacingMergeTree(version)"}}
 PARTITION BY toYYYYMM(week)
