@@ -20,6 +20,9 @@ const (
 	AudiencePerTicket = 2
 	// recentWeeks is the window needs are computed over: one quarter.
 	recentWeeks = 13
+	// MinThemeTickets is the fewest tickets an account must have filed on a
+	// theme in that quarter for the theme to be a training need.
+	MinThemeTickets = 3
 )
 
 // Recommendations ranks courses for every account from its recurring
@@ -99,7 +102,7 @@ func (s *Service) themeNeeds(ctx context.Context, profiles map[string]AccountPro
 		}
 	}
 	from := lastSeen.AddDate(0, 0, -7*recentWeeks)
-	res, err := s.st.Query(ctx, s.q.ThemeAccountCounts, store.Args{"scope": "howto", "from": from})
+	res, err := s.st.Query(ctx, s.q.ThemeAccountCounts, store.Args{"scope": "howto", "from": from, "min_tickets": MinThemeTickets})
 	if err != nil {
 		return nil, fmt.Errorf("training needs: %w", err)
 	}
