@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -51,6 +52,22 @@ type jsonCompact struct {
 }
 
 func (e *embedded) query(ctx context.Context, sql string) (*Result, error) {
+	out, err := e.chdb.run(ctx, e.db, sql, "RowBinaryWithNamesAndTypes")
+	if err != nil {
+		return nil, err
+	}
+	if len(out) == 0 {
+		return &Result{}, nil
+	}
+	res, err := readRowBinary(out)
+	if !errors.Is(err, errUnsupportedType) {
+		return res, err
+	}
+	return e.queryJSON(ctx, sql)
+}
+
+// queryJSON reads an answer as JSONCompact: slower, but it knows every type.
+func (e *embedded) queryJSON(ctx context.Context, sql string) (*Result, error) {
 	out, err := e.chdb.run(ctx, e.db, sql, "JSONCompact")
 	if err != nil {
 		return nil, err
