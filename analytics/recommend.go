@@ -30,11 +30,31 @@ const (
 // best expected benefit first. Courses come from the catalogue set with
 // UseCatalogue (the default catalogue otherwise).
 func (s *Service) Recommendations(ctx context.Context) ([]courses.Recommendation, error) {
-	needs, err := s.TrainingNeeds(ctx)
+	flags, err := s.lowAdoptionIfAny(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return s.recommendFor(ctx, flags)
+}
+
+// recommendFor ranks courses for the theme needs and the given adoption
+// flags (Upsell passes the flags it already has).
+func (s *Service) recommendFor(ctx context.Context, flags []AdoptionFlag) ([]courses.Recommendation, error) {
+	needs, err := s.needsFor(ctx, flags)
 	if err != nil {
 		return nil, err
 	}
 	return courses.Recommend(s.catalogue, needs, courses.Options{}), nil
+}
+
+// lowAdoptionIfAny is LowAdoption, or nothing when no usage is loaded yet.
+func (s *Service) lowAdoptionIfAny(ctx context.Context) ([]AdoptionFlag, error) {
+	flags, err := s.LowAdoption(ctx, time.Time{})
+	var noData ErrNoData
+	if asNoData(err, &noData) {
+		return nil, nil
+	}
+	return flags, err
 }
 
 // CoursePlan turns the recommendations into sessions per course, language
@@ -56,6 +76,14 @@ func (s *Service) Catalogue() []courses.Course { return s.catalogue }
 // TrainingNeeds lists each account's reasons to train: recurring how-to
 // themes it asked about in the last quarter, and flagged low adoption.
 func (s *Service) TrainingNeeds(ctx context.Context) ([]courses.Need, error) {
+	flags, err := s.lowAdoptionIfAny(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return s.needsFor(ctx, flags)
+}
+
+func (s *Service) needsFor(ctx context.Context, flags []AdoptionFlag) ([]courses.Need, error) {
 	var needs []courses.Need
 	profiles, err := s.Profiles(ctx)
 	if err != nil {
@@ -70,15 +98,6 @@ func (s *Service) TrainingNeeds(ctx context.Context) ([]courses.Need, error) {
 		return nil, err
 	}
 	needs = append(needs, themeNeeds...)
-	flags, err := s.LowAdoption(ctx, time.Time{})
-	var noData ErrNoData
-	switch {
-	case err == nil:
-	case asNoData(err, &noData):
-		flags = nil
-	default:
-		return nil, err
-	}
 	for _, f := range flags {
 		target := int(math.Ceil(s.rules.Amber / 100 * float64(f.SeatsPurchased)))
 		needs = append(needs, courses.Need{AccountID: f.AccountID, AccountName: f.AccountName, Workload: f.Workload, Language: langOr(langs[f.AccountID]),

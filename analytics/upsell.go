@@ -77,7 +77,7 @@ func (s *Service) trainingUpsell(ctx context.Context, flags []AdoptionFlag) ([]U
 	if len(why) == 0 {
 		return nil, nil
 	}
-	recs, err := s.Recommendations(ctx)
+	recs, err := s.recommendFor(ctx, flags)
 	if err != nil {
 		return nil, err
 	}

@@ -36,9 +36,18 @@ const markerBonus = 0.5
 func Recommend(catalogue []Course, needs []Need, opts Options) []Recommendation {
 	opts = opts.withDefaults()
 	ix := index(catalogue)
+	// Many accounts share a need (the same theme, workload and language):
+	// the course is chosen once per kind of need.
+	chosen := map[string]choice{}
 	var recs []Recommendation
 	for _, n := range needs {
-		if r, ok := best(ix, n, opts); ok {
+		key := strings.Join([]string{n.Kind, n.Workload, n.Language, n.ThemeID, n.ThemeLabel, strings.Join(n.ThemeTerms, "\x1e")}, "\x1f")
+		ch, seen := chosen[key]
+		if !seen {
+			ch = choose(ix, n, opts)
+			chosen[key] = ch
+		}
+		if r, ok := ch.recommend(n, opts); ok {
 			recs = append(recs, r)
 		}
 	}
@@ -68,11 +77,19 @@ type candidate struct {
 	matched []string // topics that contributed, fully matched first
 }
 
-// best finds the need's course, in its language or else the fallback.
-func best(ix []indexed, n Need, opts Options) (Recommendation, bool) {
+// choice is the course picked for a kind of need, before the figures of
+// one account are filled in.
+type choice struct {
+	c              candidate
+	workload, lang string
+	fallback, ok   bool
+}
+
+// choose finds the need's course, in its language or else the fallback.
+func choose(ix []indexed, n Need, opts Options) choice {
 	w, ok := CanonicalWorkload(n.Workload)
 	if !ok {
-		return Recommendation{}, false
+		return choice{}
 	}
 	lang := languageCode(n.Language)
 	if lang == "" {
@@ -85,19 +102,29 @@ func best(ix []indexed, n Need, opts Options) (Recommendation, bool) {
 		c, ok = bestIn(ix, n, w, opts.FallbackLanguage, terms, opts)
 		fallback = true
 	}
-	if !ok {
+	return choice{c: c, workload: w, lang: lang, fallback: fallback, ok: ok}
+}
+
+// recommend is the chosen course for one need, with its sessions and benefit.
+func (ch choice) recommend(n Need, opts Options) (Recommendation, bool) {
+	if !ch.ok {
 		return Recommendation{}, false
 	}
-	maxAtt := c.ix.course.effectiveMax(opts.DefaultMaxAttendees)
+	maxAtt := ch.c.ix.course.effectiveMax(opts.DefaultMaxAttendees)
 	return Recommendation{
 		Need:     n,
-		Course:   c.ix.course,
-		Score:    c.score,
-		Reason:   reason(n, w, lang, c, fallback),
+		Course:   ch.c.ix.course,
+		Score:    ch.c.score,
+		Reason:   reason(n, ch.workload, ch.lang, ch.c, ch.fallback),
 		Sessions: ceilDiv(max(n.Audience, 1), maxAtt),
-		Benefit:  opts.value(n) * c.score,
-		Fallback: fallback,
+		Benefit:  opts.value(n) * ch.c.score,
+		Fallback: ch.fallback,
 	}, true
+}
+
+// best finds the need's course, in its language or else the fallback.
+func best(ix []indexed, n Need, opts Options) (Recommendation, bool) {
+	return choose(ix, n, opts).recommend(n, opts)
 }
 
 // needStems are the words of a how-to theme that a course must cover.
@@ -206,18 +233,29 @@ func adoptionScore(c *indexed) candidate {
 
 // rankRecommendations orders by account total, then within each account.
 func rankRecommendations(recs []Recommendation) {
+	// Sorting pointers moves 8 bytes per swap instead of a whole
+	// recommendation; the order is the same.
+	ptrs := make([]*Recommendation, len(recs))
+	for i := range recs {
+		ptrs[i] = &recs[i]
+	}
 	// Sum in a fixed order so float rounding cannot depend on input order.
-	slices.SortStableFunc(recs, compareRecs)
+	slices.SortStableFunc(ptrs, func(a, b *Recommendation) int { return compareRecs(*a, *b) })
 	total := map[string]float64{}
-	for _, r := range recs {
+	for _, r := range ptrs {
 		total[r.Need.AccountID] += r.Benefit
 	}
-	slices.SortStableFunc(recs, func(a, b Recommendation) int {
+	slices.SortStableFunc(ptrs, func(a, b *Recommendation) int {
 		return cmp.Or(
 			-cmp.Compare(total[a.Need.AccountID], total[b.Need.AccountID]),
-			compareRecs(a, b),
+			compareRecs(*a, *b),
 		)
 	})
+	sorted := make([]Recommendation, len(recs))
+	for i, p := range ptrs {
+		sorted[i] = *p
+	}
+	copy(recs, sorted)
 }
 
 // compareRecs orders recommendations of any accounts completely: by
