@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -50,7 +51,7 @@ func (s *Service) LowAdoption(ctx context.Context, week time.Time) ([]AdoptionFl
 }
 
 func (s *Service) flagAdoption(rows []Adoption) []AdoptionFlag {
-	median := medianSeatPrice(rows)
+	median := medianByWorkload(rows, seatPrice) // price per seat, where known
 	var flags []AdoptionFlag
 	for _, a := range rows {
 		if f, ok := s.flagOne(a); ok {
@@ -100,7 +101,7 @@ func (s *Service) flagOne(a Adoption) (AdoptionFlag, bool) {
 		return f, false
 	}
 	f.Severity = SeverityAmber
-	if f.Rules[0] == RuleRateRed || hasRule(f.Rules, RuleDecline) {
+	if f.Rules[0] == RuleRateRed || slices.Contains(f.Rules, RuleDecline) {
 		f.Severity = SeverityRed
 	}
 	f.Evidence = s.adoptionEvidence(a, f.Rules)
@@ -121,7 +122,7 @@ func (s *Service) adoptionEvidence(a Adoption, rules []string) string {
 			fmt.Fprintf(&b, ", up from %s %d weeks ago", pct(a.UsageBefore), s.rules.DeclineWeeks)
 		}
 	}
-	if hasRule(rules, RuleDecline) {
+	if slices.Contains(rules, RuleDecline) {
 		fmt.Fprintf(&b, " (trend %+.1f points a week over %d weeks, %.0f %% interval %+.1f to %+.1f)", a.Trend.PerWeek, a.Trend.Weeks, 100*s.rules.Confidence, a.Trend.Lo, a.Trend.Hi)
 	}
 	if a.Peers.Valid {
@@ -134,42 +135,33 @@ func (s *Service) adoptionEvidence(a Adoption, rules []string) string {
 	}
 	fmt.Fprintf(&b, ". Rules: %s", strings.Join(rules, ", "))
 	switch {
-	case hasRule(rules, RuleRateRed):
+	case slices.Contains(rules, RuleRateRed):
 		fmt.Fprintf(&b, " (≤ %s)", pct(s.rules.Red))
-	case hasRule(rules, RuleRateAmber):
+	case slices.Contains(rules, RuleRateAmber):
 		fmt.Fprintf(&b, " (≤ %s)", pct(s.rules.Amber))
 	}
-	if hasRule(rules, RuleDecline) {
+	if slices.Contains(rules, RuleDecline) {
 		fmt.Fprintf(&b, "; a fall of at least %.0f points over %d weeks with a falling trend", s.rules.DeclinePoints, s.rules.DeclineWeeks)
 	}
 	b.WriteString(".")
 	return b.String()
 }
 
-// medianSeatPrice is the median monthly price per seat of each workload
-// over the accounts whose prices are known.
-func medianSeatPrice(rows []Adoption) map[string]float64 {
-	prices := map[string][]float64{}
+// medianByWorkload is the median, per workload, of value over the rows
+// for which it is known.
+func medianByWorkload(rows []Adoption, value func(Adoption) (float64, bool)) map[string]float64 {
+	by := map[string][]float64{}
 	for _, a := range rows {
-		if a.PricedSeats > 0 {
-			prices[a.Workload] = append(prices[a.Workload], a.MonthlyValue/float64(a.PricedSeats))
+		if v, ok := value(a); ok {
+			by[a.Workload] = append(by[a.Workload], v)
 		}
 	}
 	out := map[string]float64{}
-	for w, p := range prices {
-		sort.Float64s(p)
-		out[w] = p[len(p)/2]
+	for w, v := range by {
+		sort.Float64s(v)
+		out[w] = v[len(v)/2]
 	}
 	return out
-}
-
-func hasRule(rules []string, r string) bool {
-	for _, x := range rules {
-		if x == r {
-			return true
-		}
-	}
-	return false
 }
 
 // pct formats a percentage the way the pages do: "23 %".

@@ -100,7 +100,7 @@ func (s *Service) trainingUpsell(ctx context.Context, flags []AdoptionFlag) ([]U
 			order = append(order, r.Need.AccountID)
 		}
 		u.Value += float64(r.Sessions) * r.Course.Price
-		u.ValueBasis = strings.TrimPrefix(u.ValueBasis+fmt.Sprintf("; %d × %s (%s)", r.Sessions, r.Course.Title, money(r.Course.Price, r.Course.Currency)), "; ")
+		u.ValueBasis = strings.TrimPrefix(u.ValueBasis+fmt.Sprintf("; %d × %s (%s)", r.Sessions, r.Course.Title, Money(r.Course.Price, r.Course.Currency)), "; ")
 		if u.Workload == "" {
 			u.Workload = r.Need.Workload
 		} else if u.Workload != r.Need.Workload && !strings.Contains(u.Workload, r.Need.Workload) {
@@ -116,7 +116,8 @@ func (s *Service) trainingUpsell(ctx context.Context, flags []AdoptionFlag) ([]U
 
 func (s *Service) upsellFrom(rows []Adoption) []Upsell {
 	r := s.rules
-	median := medianActions(rows)
+	// Median weekly actions per active user of each workload.
+	median := medianByWorkload(rows, func(a Adoption) (float64, bool) { return a.ActionsPerActive, a.Active7d > 0 })
 	var out []Upsell
 	for _, a := range rows {
 		if a.SeatsPurchased < r.MinSeats {
@@ -132,7 +133,7 @@ func (s *Service) upsellFrom(rows []Adoption) []Upsell {
 			u.Evidence = fmt.Sprintf("%s: %d of %d seats assigned (%s), %d people active in the last 28 days (%s of seats).",
 				a.Workload, a.SeatsAssigned, a.SeatsPurchased, pct(a.DeploymentPct), a.Active28d, pct(a.UsagePct))
 			u.Value = float64(extra) * price * 12
-			u.ValueBasis = fmt.Sprintf("%d more seats (%s headroom) × %s a seat a month × 12%s", extra, pct(100*seatHeadroom), money(price, a.Currency), priceNote(known))
+			u.ValueBasis = fmt.Sprintf("%d more seats (%s headroom) × %s a seat a month × 12%s", extra, pct(100*seatHeadroom), Money(price, a.Currency), priceNote(known))
 			out = append(out, u)
 		}
 		if step, ok := entryPlan(a.Products); ok && median[a.Workload] > 0 && a.ActionsPerActive >= r.UpgradeFactor*median[a.Workload] && a.UsagePct > r.Red {
@@ -141,7 +142,7 @@ func (s *Service) upsellFrom(rows []Adoption) []Upsell {
 			u.Evidence = fmt.Sprintf("%s on %s: %.0f actions a week per active user, %.1f× the median of %.0f across accounts; %s would add %s.",
 				a.Workload, step.entry, a.ActionsPerActive, a.ActionsPerActive/median[a.Workload], median[a.Workload], step.next, step.gains)
 			u.Value = float64(a.SeatsPurchased) * (step.nextPrice - step.entryPrice) * 12
-			u.ValueBasis = fmt.Sprintf("%d seats × %s more a seat a month × 12 (list prices)", a.SeatsPurchased, money(step.nextPrice-step.entryPrice, a.Currency))
+			u.ValueBasis = fmt.Sprintf("%d seats × %s more a seat a month × 12 (list prices)", a.SeatsPurchased, Money(step.nextPrice-step.entryPrice, a.Currency))
 			out = append(out, u)
 		}
 		if a.UsagePct < r.Unused {
@@ -150,7 +151,7 @@ func (s *Service) upsellFrom(rows []Adoption) []Upsell {
 			u.Evidence = fmt.Sprintf("%s: %d seats purchased, %d assigned, %d people active in the last 28 days (%s).",
 				a.Workload, a.SeatsPurchased, a.SeatsAssigned, a.Active28d, pct(a.UsagePct))
 			u.Value = float64(a.SeatsPurchased-a.Active28d) * price * 12
-			u.ValueBasis = fmt.Sprintf("the yearly cost of %d unused seats at %s a month%s: what an adoption programme turns into use (or the renewal puts at risk)", a.SeatsPurchased-a.Active28d, money(price, a.Currency), priceNote(known))
+			u.ValueBasis = fmt.Sprintf("the yearly cost of %d unused seats at %s a month%s: what an adoption programme turns into use (or the renewal puts at risk)", a.SeatsPurchased-a.Active28d, Money(price, a.Currency), priceNote(known))
 			out = append(out, u)
 		}
 	}
@@ -192,27 +193,8 @@ func priceNote(known bool) string {
 	return " (no price in the subscription data: value unknown)"
 }
 
-// medianActions is the median weekly actions per active user of each
-// workload across accounts.
-func medianActions(rows []Adoption) map[string]float64 {
-	by := map[string][]float64{}
-	for _, a := range rows {
-		if a.Active7d > 0 {
-			by[a.Workload] = append(by[a.Workload], a.ActionsPerActive)
-		}
-	}
-	out := map[string]float64{}
-	for w, v := range by {
-		sort.Float64s(v)
-		out[w] = v[len(v)/2]
-	}
-	return out
-}
-
 // Money formats an amount with its currency: "1,234 EUR" (cents below 100).
-func Money(v float64, currency string) string { return money(v, currency) }
-
-func money(v float64, currency string) string {
+func Money(v float64, currency string) string {
 	s := fmt.Sprintf("%.2f", v)
 	if v >= 100 {
 		s = thousands(int64(math.Round(v)))

@@ -112,7 +112,7 @@ func reportAdoption(ctx context.Context, w io.Writer, svc *analytics.Service, to
 	tw := table(w)
 	fmt.Fprintln(tw, "  #\tlevel\taccount\tworkload\tusage\tseats\ttrend\tunused/month\twhy")
 	for i, f := range flags[:min(top, len(flags))] {
-		stake := formatMoney(f.AtStake, f.Currency)
+		stake := analytics.Money(f.AtStake, f.Currency)
 		if !f.AtStakeKnown {
 			stake = "~" + stake
 		}
@@ -221,7 +221,7 @@ func reportUpsell(ctx context.Context, w io.Writer, svc *analytics.Service, top 
 	tw := table(w)
 	fmt.Fprintln(tw, "  #\tkind\taccount\tworkload\tvalue/year\tevidence")
 	for i, u := range list[:min(top, len(list))] {
-		fmt.Fprintf(tw, "  %d\t%s\t%s\t%s\t%s\t%s\n", i+1, u.Kind, clip(u.AccountName, 28), u.Workload, formatMoney(u.Value, u.Currency), u.Evidence)
+		fmt.Fprintf(tw, "  %d\t%s\t%s\t%s\t%s\t%s\n", i+1, u.Kind, clip(u.AccountName, 28), u.Workload, analytics.Money(u.Value, u.Currency), u.Evidence)
 	}
 	tw.Flush()
 	more(w, min(top, len(list)), len(list), "uptake export --report upsell --out FILE.xlsx")
@@ -284,9 +284,4 @@ func clip(s string, n int) string {
 		return string(r[:n-1]) + "…"
 	}
 	return s
-}
-
-// formatMoney writes 12,345 EUR.
-func formatMoney(v float64, currency string) string {
-	return strings.TrimSpace(analytics.Money(v, currency))
 }
