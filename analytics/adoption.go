@@ -66,19 +66,27 @@ type PeerRank struct {
 }
 
 type adoptionRow struct {
-	AccountID      string    `ch:"account_id"`
-	Workload       string    `ch:"workload"`
-	SeatsPurchased uint64    `ch:"seats_purchased"`
-	SeatsAssigned  uint64    `ch:"seats_assigned"`
-	Active28d      uint64    `ch:"active_28d"`
-	Active7d       uint64    `ch:"active_7d"`
-	Actions7d      uint64    `ch:"actions_7d"`
-	MonthlyValue   float64   `ch:"monthly_value"`
-	PricedSeats    uint64    `ch:"priced_seats"`
-	Currency       string    `ch:"currency"`
-	Products       string    `ch:"products"`
-	TrendX         []uint8   `ch:"trend_x"` // week of the 12-week series, 0 … 11
-	TrendY         []float64 `ch:"trend_y"` // usage % that week
+	AccountID      string  `ch:"account_id"`
+	Workload       string  `ch:"workload"`
+	SeatsPurchased uint64  `ch:"seats_purchased"`
+	SeatsAssigned  uint64  `ch:"seats_assigned"`
+	Active28d      uint64  `ch:"active_28d"`
+	Active7d       uint64  `ch:"active_7d"`
+	Actions7d      uint64  `ch:"actions_7d"`
+	MonthlyValue   float64 `ch:"monthly_value"`
+	PricedSeats    uint64  `ch:"priced_seats"`
+	Currency       string  `ch:"currency"`
+	Products       string  `ch:"products"`
+	// Least-squares sums of the 12-week usage series (x: week 0 … 11,
+	// y: usage % that week), and the usage % Rules.DeclineWeeks ago.
+	N           float64 `ch:"trend_n"`
+	SX          float64 `ch:"trend_sx"`
+	SY          float64 `ch:"trend_sy"`
+	SXY         float64 `ch:"trend_sxy"`
+	SXX         float64 `ch:"trend_sxx"`
+	SYY         float64 `ch:"trend_syy"`
+	HasBefore   uint8   `ch:"has_before"`
+	UsageBefore float64 `ch:"usage_before"`
 }
 
 // AccountProfile is an account's name and firmographics.
@@ -103,7 +111,7 @@ func (s *Service) Adoption(ctx context.Context, week time.Time) ([]Adoption, err
 		}
 	}
 	week = monday(week)
-	res, err := s.st.Query(ctx, s.q.AdoptionSummary, store.Args{"week": store.Date(week)})
+	res, err := s.st.Query(ctx, s.q.AdoptionSummary, store.Args{"week": store.Date(week), "before_x": 11 - s.rules.DeclineWeeks})
 	if err != nil {
 		return nil, fmt.Errorf("adoption: %w", err)
 	}
@@ -131,17 +139,7 @@ func (s *Service) adoptionFrom(r adoptionRow, week time.Time, p AccountProfile, 
 		SeatsPurchased: int(r.SeatsPurchased), SeatsAssigned: int(r.SeatsAssigned), Active28d: int(r.Active28d), Active7d: int(r.Active7d),
 		MonthlyValue: r.MonthlyValue, PricedSeats: int(r.PricedSeats), Currency: r.Currency, Products: r.Products,
 	}
-	var n, sx, sy, sxy, sxx, syy float64
-	for i, x := range r.TrendX {
-		if i >= len(r.TrendY) {
-			break
-		}
-		fx, y := float64(x), r.TrendY[i]
-		n, sx, sy, sxy, sxx, syy = n+1, sx+fx, sy+y, sxy+fx*y, sxx+fx*fx, syy+y*y
-		if int(x) == 11-s.rules.DeclineWeeks {
-			a.UsageBefore, a.HasUsageBefore = y, true
-		}
-	}
+	a.UsageBefore, a.HasUsageBefore = r.UsageBefore, r.HasBefore == 1
 	if r.SeatsPurchased > 0 {
 		a.DeploymentPct = 100 * float64(r.SeatsAssigned) / float64(r.SeatsPurchased)
 		a.UsagePct = 100 * float64(r.Active28d) / float64(r.SeatsPurchased)
@@ -152,7 +150,7 @@ func (s *Service) adoptionFrom(r adoptionRow, week time.Time, p AccountProfile, 
 	if a.UsagePct > 100 {
 		a.OverCap = fmt.Sprintf("%d people used %s in the last 28 days but only %d seats are purchased: users who left were replaced (both count within 28 days), licences are shared, or seats are missing from the subscription data", a.Active28d, a.Workload, a.SeatsPurchased)
 	}
-	a.Trend = trendFromSums(n, sx, sy, sxy, sxx, syy, s.rules.Confidence, tq)
+	a.Trend = trendFromSums(r.N, r.SX, r.SY, r.SXY, r.SXX, r.SYY, s.rules.Confidence, tq)
 	return a
 }
 
@@ -182,13 +180,19 @@ func trendFromSums(n, sx, sy, sxy, sxx, syy, confidence float64, tq map[int]floa
 // and industry on the same workload; when that group is smaller than
 // minPeers, among the same segment; then among all accounts.
 func rankPeers(rows []Adoption, minPeers int) {
-	groups := map[string][]float64{}
-	keys := func(a Adoption) [3]string {
-		return [3]string{a.Workload + "|" + a.Segment + "|" + a.Industry, a.Workload + "|" + a.Segment, a.Workload}
+	// A peer group: workload, segment and industry at level 0; the
+	// coarser levels 1 and 2 leave the later fields empty.
+	type group struct {
+		level                       int
+		workload, segment, industry string
 	}
-	for _, a := range rows {
-		for _, k := range keys(a) {
-			groups[k] = append(groups[k], a.UsagePct)
+	keys := func(a *Adoption) [3]group {
+		return [3]group{{0, a.Workload, a.Segment, a.Industry}, {1, a.Workload, a.Segment, ""}, {2, a.Workload, "", ""}}
+	}
+	groups := map[group][]float64{}
+	for i := range rows {
+		for _, k := range keys(&rows[i]) {
+			groups[k] = append(groups[k], rows[i].UsagePct)
 		}
 	}
 	for _, g := range groups {
@@ -196,9 +200,9 @@ func rankPeers(rows []Adoption, minPeers int) {
 	}
 	for i := range rows {
 		a := &rows[i]
-		names := [3]string{a.Segment + " · " + a.Industry, a.Segment, "all accounts"}
-		for j, k := range keys(*a) {
+		for j, k := range keys(a) {
 			if g := groups[k]; len(g) >= minPeers || j == 2 {
+				names := [3]string{a.Segment + " · " + a.Industry, a.Segment, "all accounts"}
 				a.Peers = PeerRank{Group: names[j], Size: len(g), Percentile: stats.PercentileRank(g, a.UsagePct), Valid: len(g) >= minPeers}
 				break
 			}

@@ -40,6 +40,16 @@ type queries struct {
 	AccountLanguages      store.Query `sql:"account_languages"`
 	RefreshAccountTickets store.Query `sql:"refresh_account_tickets_weekly"`
 	RefreshWorkloadWeekly store.Query `sql:"refresh_workload_weekly"`
+	RefreshPriorityWeekly store.Query `sql:"refresh_priority_weekly"`
+	RefreshLanguageWeekly store.Query `sql:"refresh_account_language_weekly"`
+	RefreshThemeCounts    store.Query `sql:"refresh_theme_account_weekly"`
+	ThemeRunsWithoutCount store.Query `sql:"theme_runs_without_counts"`
+	RefreshTableStatus    store.Query `sql:"refresh_table_status"`
+	FindingsRuns          store.Query `sql:"findings_runs"`
+	RecordFindingsRun     store.Query `sql:"record_findings_run"`
+	StoredRecommendations store.Query `sql:"stored_recommendations"`
+	StoredCoursePlan      store.Query `sql:"stored_course_plan"`
+	StoredUpsell          store.Query `sql:"stored_upsell"`
 }
 
 // Service answers the product's questions from one store.

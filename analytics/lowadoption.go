@@ -1,6 +1,7 @@
 package analytics
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"math"
@@ -52,7 +53,7 @@ func (s *Service) LowAdoption(ctx context.Context, week time.Time) ([]AdoptionFl
 
 func (s *Service) flagAdoption(rows []Adoption) []AdoptionFlag {
 	median := medianByWorkload(rows, seatPrice) // price per seat, where known
-	var flags []AdoptionFlag
+	var flagged []*AdoptionFlag
 	for _, a := range rows {
 		if f, ok := s.flagOne(a); ok {
 			f.UnusedSeats = max(0, a.SeatsPurchased-a.Active28d)
@@ -61,19 +62,23 @@ func (s *Service) flagAdoption(rows []Adoption) []AdoptionFlag {
 			} else {
 				f.AtStake = float64(f.UnusedSeats) * median[a.Workload]
 			}
-			flags = append(flags, f)
+			flagged = append(flagged, &f)
 		}
 	}
-	sort.SliceStable(flags, func(i, j int) bool {
-		a, b := flags[i], flags[j]
+	// Sorting pointers moves 8 bytes per swap instead of a whole flag.
+	slices.SortStableFunc(flagged, func(a, b *AdoptionFlag) int {
 		if a.Severity != b.Severity {
-			return a.Severity == SeverityRed
+			if a.Severity == SeverityRed {
+				return -1
+			}
+			return 1
 		}
-		if a.AtStake != b.AtStake {
-			return a.AtStake > b.AtStake
-		}
-		return a.AccountID+a.Workload < b.AccountID+b.Workload
+		return cmp.Or(-cmp.Compare(a.AtStake, b.AtStake), cmp.Compare(a.AccountID, b.AccountID), cmp.Compare(a.Workload, b.Workload))
 	})
+	flags := make([]AdoptionFlag, len(flagged))
+	for i, f := range flagged {
+		flags[i] = *f
+	}
 	return flags
 }
 

@@ -29,7 +29,23 @@ const (
 // how-to themes (query theme_account_counts) and its low-adoption flags,
 // best expected benefit first. Courses come from the catalogue set with
 // UseCatalogue (the default catalogue otherwise).
+// They are read as stored by the last refresh or theme run (query
+// stored_recommendations) when that used the same rules and catalogue,
+// and computed afresh otherwise.
 func (s *Service) Recommendations(ctx context.Context) ([]courses.Recommendation, error) {
+	run, ok, err := s.storedRun(ctx, findingsRecommendations)
+	if err != nil {
+		return nil, err
+	}
+	if ok {
+		return s.readRecommendations(ctx, run, "")
+	}
+	return s.liveRecommendations(ctx)
+}
+
+// liveRecommendations computes the recommendations from the rollups and
+// the stored themes.
+func (s *Service) liveRecommendations(ctx context.Context) ([]courses.Recommendation, error) {
 	flags, err := s.lowAdoptionIfAny(ctx)
 	if err != nil {
 		return nil, err
@@ -58,8 +74,17 @@ func (s *Service) lowAdoptionIfAny(ctx context.Context) ([]AdoptionFlag, error) 
 }
 
 // CoursePlan turns the recommendations into sessions per course, language
-// and month from start (the trainers' plan).
+// and month from start (the trainers' plan). The plan stored at the last
+// refresh (query stored_course_plan) answers when it was made for the same
+// month, capacity, rules and catalogue.
 func (s *Service) CoursePlan(ctx context.Context, start time.Time, sessionsPerMonth int) ([]courses.PlanLine, error) {
+	run, ok, err := s.storedRun(ctx, findingsCoursePlan)
+	if err != nil {
+		return nil, err
+	}
+	if ok && run.StartMonth.Equal(monthStart(start)) && int(run.SessionsPerMonth) == sessionsPerMonth {
+		return s.readCoursePlan(ctx, run)
+	}
 	recs, err := s.Recommendations(ctx)
 	if err != nil {
 		return nil, err
@@ -120,8 +145,9 @@ func (s *Service) themeNeeds(ctx context.Context, profiles map[string]AccountPro
 			lastSeen = t.LastSeen
 		}
 	}
-	from := lastSeen.AddDate(0, 0, -7*recentWeeks)
-	res, err := s.st.Query(ctx, s.q.ThemeAccountCounts, store.Args{"scope": "howto", "from": from, "min_tickets": MinThemeTickets})
+	// The recentWeeks weeks up to the week of the newest themed ticket.
+	from := monday(lastSeen).AddDate(0, 0, -7*(recentWeeks-1))
+	res, err := s.st.Query(ctx, s.q.ThemeAccountCounts, store.Args{"scope": "howto", "from_week": store.Date(from), "min_tickets": MinThemeTickets})
 	if err != nil {
 		return nil, fmt.Errorf("training needs: %w", err)
 	}

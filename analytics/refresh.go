@@ -88,8 +88,13 @@ func (s *Service) Refresh(ctx context.Context, changes Changes) (RefreshReport, 
 	}
 	// The summaries are built from the weekly rollups just written.
 	if w, ok := rep.Weeks["ticket_weekly"]; ok {
-		if err := s.refreshWeeks(ctx, s.q.RefreshAccountTickets, w[0], w[1], version, nil); err != nil {
-			return rep, fmt.Errorf("refreshing account_tickets_weekly: %w", err)
+		for _, r := range []struct {
+			table string
+			q     store.Query
+		}{{"account_tickets_weekly", s.q.RefreshAccountTickets}, {"priority_weekly", s.q.RefreshPriorityWeekly}, {"account_language_weekly", s.q.RefreshLanguageWeekly}} {
+			if err := s.refreshWeeks(ctx, r.q, w[0], w[1], version, nil); err != nil {
+				return rep, fmt.Errorf("refreshing %s: %w", r.table, err)
+			}
 		}
 	}
 	if lo, hi, ok := unionWeeks(rep.Weeks["adoption_weekly"], rep.Weeks["seats_weekly"]); ok {
@@ -102,6 +107,15 @@ func (s *Service) Refresh(ctx context.Context, changes Changes) (RefreshReport, 
 	if len(changes["trainings"])+len(changes["courses"])+len(rep.Weeks) > 0 {
 		if err := s.refreshImpact(ctx, version); err != nil {
 			return rep, fmt.Errorf("refreshing training impact: %w", err)
+		}
+	}
+	if len(changes) > 0 {
+		if err := s.st.Exec(ctx, s.q.RefreshTableStatus, store.Args{"version": version}); err != nil {
+			return rep, fmt.Errorf("refreshing table_status: %w", err)
+		}
+		// The findings read the rollups just written.
+		if err := s.storeFindings(ctx, version); err != nil {
+			return rep, err
 		}
 	}
 	rep.Duration = time.Since(started)
@@ -121,7 +135,36 @@ func (s *Service) RefreshAll(ctx context.Context) (RefreshReport, error) {
 			all.Add(kind, []string{m.Format("200601")})
 		}
 	}
-	return s.Refresh(ctx, all)
+	if len(all) == 0 {
+		all["accounts"] = nil // still recount the tables
+	}
+	rep, err := s.Refresh(ctx, all)
+	if err != nil {
+		return rep, err
+	}
+	return rep, s.refreshMissingThemeCounts(ctx)
+}
+
+// refreshMissingThemeCounts writes the per-account theme counts of the
+// newest run of each scope where they are missing.
+func (s *Service) refreshMissingThemeCounts(ctx context.Context) error {
+	res, err := s.st.Query(ctx, s.q.ThemeRunsWithoutCount, nil)
+	if err != nil {
+		return fmt.Errorf("finding theme runs to count: %w", err)
+	}
+	for _, r := range res.Rows {
+		if err := s.refreshThemeCounts(ctx, r[0].(string), r[1].(uint64)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (s *Service) refreshThemeCounts(ctx context.Context, scope string, runID uint64) error {
+	if err := s.st.Exec(ctx, s.q.RefreshThemeCounts, store.Args{"scope": scope, "run_id": runID}); err != nil {
+		return fmt.Errorf("counting the tickets of each theme and account (%s): %w", scope, err)
+	}
+	return nil
 }
 
 func (s *Service) spans(ctx context.Context) (map[string]span, error) {

@@ -14,7 +14,13 @@ type TableStatus struct {
 	Accounts uint64    `ch:"account_count"`
 	FirstDay time.Time `ch:"first_day"` // zero when Rows is 0
 	LastDay  time.Time `ch:"last_day"`
+	// CountedAt is when the counts were taken: the last rollup refresh,
+	// which every ingest ends with (zero: never).
+	CountedAt time.Time `ch:"refreshed_at"`
 }
+
+// dataTables are the tables the data status reports, in display order.
+var dataTables = []string{"accounts", "subscriptions", "usage", "tickets", "courses", "trainings"}
 
 // IngestRun is one file ingest from the ledger.
 type IngestRun struct {
@@ -47,8 +53,8 @@ func (d DataStatus) Empty() bool {
 	return true
 }
 
-// DataStatus reads table freshness (query table_freshness) and the latest
-// ingests (query recent_ingests).
+// DataStatus reads table freshness (query table_freshness, counted at the
+// last refresh) and the latest ingests (query recent_ingests).
 func (s *Service) DataStatus(ctx context.Context, lastIngests int) (DataStatus, error) {
 	res, err := s.st.Query(ctx, s.q.TableFreshness, nil)
 	if err != nil {
@@ -58,11 +64,7 @@ func (s *Service) DataStatus(ctx context.Context, lastIngests int) (DataStatus, 
 	if err != nil {
 		return DataStatus{}, err
 	}
-	for i := range tables {
-		if tables[i].Rows == 0 {
-			tables[i].FirstDay, tables[i].LastDay = time.Time{}, time.Time{}
-		}
-	}
+	tables = withEveryTable(tables)
 	res, err = s.st.Query(ctx, s.q.RecentIngests, store.Args{"limit": lastIngests})
 	if err != nil {
 		return DataStatus{}, err
@@ -72,4 +74,21 @@ func (s *Service) DataStatus(ctx context.Context, lastIngests int) (DataStatus, 
 		return DataStatus{}, err
 	}
 	return DataStatus{Tables: tables, Ingests: ingests}, nil
+}
+
+// withEveryTable lists every data table in order, empty ones included.
+func withEveryTable(counted []TableStatus) []TableStatus {
+	out := make([]TableStatus, len(dataTables))
+	for i, name := range dataTables {
+		out[i].Table = name
+		for _, t := range counted {
+			if t.Table == name {
+				out[i] = t
+			}
+		}
+		if out[i].Rows == 0 {
+			out[i].FirstDay, out[i].LastDay = time.Time{}, time.Time{}
+		}
+	}
+	return out
 }

@@ -121,6 +121,14 @@ func (s *Service) RunThemes(ctx context.Context, opt ThemeOptions) (ThemeRun, er
 	if err := s.storeThemeRun(ctx, run, opt, model, summary, rows, assigned); err != nil {
 		return run, err
 	}
+	if err := s.refreshThemeCounts(ctx, run.Scope, run.RunID); err != nil {
+		return run, err
+	}
+	if run.Scope == "howto" { // the themes recommendations read
+		if err := s.storeFindings(ctx, run.RunID); err != nil {
+			return run, err
+		}
+	}
 	run.Tickets, run.Themes = len(tickets), len(summary)
 	for _, a := range assigned {
 		if a.ThemeID != "" {

@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/uptake/uptake/analytics/courses"
 )
 
 // Kinds of upsell chance.
@@ -33,14 +35,31 @@ type Upsell struct {
 const seatHeadroom = 0.1
 
 // Upsell finds the seat, plan, adoption-service and training chances in
-// the given week (zero: the last complete one), highest value first.
+// the given week (zero: the last complete one), highest value first. For
+// the last complete week they are read as stored by the last refresh
+// (query stored_upsell) when that used the same rules and catalogue.
 func (s *Service) Upsell(ctx context.Context, week time.Time) ([]Upsell, error) {
+	if week.IsZero() {
+		run, ok, err := s.storedRun(ctx, findingsUpsell)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			return s.readUpsell(ctx, run, "")
+		}
+	}
+	return s.liveUpsell(ctx, week, nil)
+}
+
+// liveUpsell computes the chances from the rollups; recs are the course
+// recommendations for training offers (nil: computed here).
+func (s *Service) liveUpsell(ctx context.Context, week time.Time, recs []courses.Recommendation) ([]Upsell, error) {
 	rows, err := s.Adoption(ctx, week)
 	if err != nil {
 		return nil, err
 	}
 	out := s.upsellFrom(rows)
-	training, err := s.trainingUpsell(ctx, s.flagAdoption(rows))
+	training, err := s.trainingUpsell(ctx, s.flagAdoption(rows), recs)
 	if err != nil {
 		return nil, err
 	}
@@ -56,7 +75,7 @@ const trainingOffer = 3
 // trainingUpsell offers the recommended courses to accounts with a high
 // how-to load (tickets per 100 seats a month ≥ Rules.HighHowTo over the
 // last quarter) or a red adoption flag: its best trainingOffer courses.
-func (s *Service) trainingUpsell(ctx context.Context, flags []AdoptionFlag) ([]Upsell, error) {
+func (s *Service) trainingUpsell(ctx context.Context, flags []AdoptionFlag, recs []courses.Recommendation) ([]Upsell, error) {
 	why := map[string]string{}
 	for _, f := range flags {
 		if f.Severity == SeverityRed && why[f.AccountID] == "" {
@@ -77,9 +96,11 @@ func (s *Service) trainingUpsell(ctx context.Context, flags []AdoptionFlag) ([]U
 	if len(why) == 0 {
 		return nil, nil
 	}
-	recs, err := s.recommendFor(ctx, flags)
-	if err != nil {
-		return nil, err
+	if recs == nil {
+		var err error
+		if recs, err = s.recommendFor(ctx, flags); err != nil {
+			return nil, err
+		}
 	}
 	byAccount, count := map[string]*Upsell{}, map[string]int{}
 	var order []string

@@ -70,8 +70,10 @@ func FindChDBLibrary() (string, error) {
 	return "", ErrNoChDB
 }
 
-// OpenChDB loads libchdb.so and opens (or creates) the data folder path.
-func OpenChDB(path string) (*ChDB, error) {
+// OpenChDB loads libchdb.so and opens (or creates) the data folder path;
+// bulkLoad is Options.BulkLoad. Only the first call of a process loads the
+// library, so only its bulkLoad counts.
+func OpenChDB(path string, bulkLoad bool) (*ChDB, error) {
 	libPath, err := FindChDBLibrary()
 	if err != nil {
 		return nil, err
@@ -83,7 +85,9 @@ func OpenChDB(path string) (*ChDB, error) {
 	if err := os.MkdirAll(abs, 0o750); err != nil {
 		return nil, fmt.Errorf("creating the embedded store folder: %w", err)
 	}
-	returnMemoryPromptly()
+	if bulkLoad {
+		returnMemoryPromptly()
+	}
 	handle, err := purego.Dlopen(libPath, purego.RTLD_NOW|purego.RTLD_GLOBAL)
 	if err != nil {
 		return nil, fmt.Errorf("loading the chDB library %s: %v; delete it and run scripts/libchdb.sh again", libPath, err)

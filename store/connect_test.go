@@ -48,7 +48,7 @@ func TestWrongPasswordSaysAuthenticationFailed(t *testing.T) {
 
 func TestEmbeddedWithoutLibrarySaysHowToGetIt(t *testing.T) {
 	t.Setenv("CHDB_LIB_PATH", "/nonexistent/libchdb.so")
-	_, err := store.OpenChDB(t.TempDir())
+	_, err := store.OpenChDB(t.TempDir(), false)
 	if err == nil || !strings.Contains(err.Error(), "scripts/libchdb.sh") {
 		t.Fatalf("error = %v", err)
 	}

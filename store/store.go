@@ -42,6 +42,11 @@ type Options struct {
 	Embedded *ChDB
 	// Database overrides the database named by the location.
 	Database string
+	// BulkLoad tunes an embedded engine that Open starts for loading files:
+	// it returns freed memory to the system at once, which keeps an ingest
+	// near 450 MB instead of 600 MB but makes queries two to three times
+	// slower. Leave it off for reports and the dashboard.
+	BulkLoad bool
 }
 
 // Open connects to the store at loc and makes sure its database exists.
@@ -63,7 +68,7 @@ func Open(ctx context.Context, loc Location, opt Options) (*Store, error) {
 	chdb, release := opt.Embedded, func() error { return nil }
 	if chdb == nil {
 		var err error
-		if chdb, err = OpenChDB(loc.Path); err != nil {
+		if chdb, err = OpenChDB(loc.Path, opt.BulkLoad); err != nil {
 			return nil, err
 		}
 		release = chdb.Close

@@ -39,7 +39,7 @@ func Recommend(catalogue []Course, needs []Need, opts Options) []Recommendation 
 	// Many accounts share a need (the same theme, workload and language):
 	// the course is chosen once per kind of need.
 	chosen := map[string]choice{}
-	var recs []Recommendation
+	recs := make([]Recommendation, 0, len(needs))
 	for _, n := range needs {
 		key := strings.Join([]string{n.Kind, n.Workload, n.Language, n.ThemeID, n.ThemeLabel, strings.Join(n.ThemeTerms, "\x1e")}, "\x1f")
 		ch, seen := chosen[key]
@@ -240,7 +240,7 @@ func rankRecommendations(recs []Recommendation) {
 		ptrs[i] = &recs[i]
 	}
 	// Sum in a fixed order so float rounding cannot depend on input order.
-	slices.SortStableFunc(ptrs, func(a, b *Recommendation) int { return compareRecs(*a, *b) })
+	slices.SortStableFunc(ptrs, compareRecs)
 	total := map[string]float64{}
 	for _, r := range ptrs {
 		total[r.Need.AccountID] += r.Benefit
@@ -248,7 +248,7 @@ func rankRecommendations(recs []Recommendation) {
 	slices.SortStableFunc(ptrs, func(a, b *Recommendation) int {
 		return cmp.Or(
 			-cmp.Compare(total[a.Need.AccountID], total[b.Need.AccountID]),
-			compareRecs(*a, *b),
+			compareRecs(a, b),
 		)
 	})
 	sorted := make([]Recommendation, len(recs))
@@ -261,7 +261,7 @@ func rankRecommendations(recs []Recommendation) {
 // compareRecs orders recommendations of any accounts completely: by
 // account, benefit (highest first), then every need field, so that equal
 // needs given in another order come out the same.
-func compareRecs(a, b Recommendation) int {
+func compareRecs(a, b *Recommendation) int {
 	x, y := a.Need, b.Need
 	return cmp.Or(
 		cmp.Compare(x.AccountID, y.AccountID),

@@ -34,11 +34,14 @@ type session struct {
 func combine(recs []Recommendation) []audience {
 	// Walk in a fixed order: names and float sums then cannot depend on
 	// the order recommendations were given in.
-	recs = slices.Clone(recs)
-	slices.SortStableFunc(recs, compareRecs)
+	ptrs := make([]*Recommendation, len(recs))
+	for i := range recs {
+		ptrs[i] = &recs[i]
+	}
+	slices.SortStableFunc(ptrs, compareRecs)
 	byKey := map[[2]string]*audience{}
 	var keys [][2]string
-	for _, r := range recs {
+	for _, r := range ptrs {
 		k := [2]string{r.Course.ID, r.Need.AccountID}
 		a, ok := byKey[k]
 		if !ok {

@@ -3,9 +3,9 @@
 SELECT account_id, argMax(language, n) AS language
 FROM (
     SELECT account_id, language, sum(tickets) AS n
-    FROM ticket_weekly
-    WHERE week >= @from_week AND week <= @to_week AND language != ''
-      AND (week, version) IN (SELECT week, max(version) FROM ticket_weekly WHERE week >= @from_week AND week <= @to_week GROUP BY week)
+    FROM account_language_weekly
+    WHERE week >= @from_week AND week <= @to_week
+      AND (week, version) IN (SELECT week, max(version) FROM account_language_weekly WHERE week >= @from_week AND week <= @to_week GROUP BY week)
     GROUP BY account_id, language
 )
 GROUP BY account_id

@@ -1,24 +1,5 @@
--- Rows, accounts and covered dates per data table, deduplicated (FINAL).
--- first_day/last_day are meaningless when row_count is 0.
-SELECT table_name, row_count, account_count, first_day, last_day
-FROM (
-SELECT 1 AS position, 'accounts' AS table_name, count() AS row_count, uniqExact(account_id) AS account_count,
-       toDate(min(ingested_at)) AS first_day, toDate(max(ingested_at)) AS last_day
-FROM accounts FINAL
-UNION ALL
-SELECT 2, 'subscriptions', count(), uniqExact(account_id), min(snapshot_date), max(snapshot_date)
-FROM subscriptions FINAL
-UNION ALL
-SELECT 3, 'usage', count(), uniqExact(account_id), min(day), max(day)
-FROM usage FINAL
-UNION ALL
-SELECT 4, 'tickets', count(), uniqExact(account_id), toDate(min(created_at)), toDate(max(created_at))
-FROM tickets FINAL
-UNION ALL
-SELECT 5, 'courses', count(), toUInt64(0), toDate(min(ingested_at)), toDate(max(ingested_at))
-FROM courses FINAL
-UNION ALL
-SELECT 6, 'trainings', count(), uniqExact(account_id), min(delivered_on), max(delivered_on)
-FROM trainings FINAL
-)
+-- Rows, accounts and covered dates per data table as of the last rollup
+-- refresh (table_status, written by refresh_table_status).
+SELECT table_name, row_count, account_count, first_day, last_day, refreshed_at
+FROM table_status FINAL
 ORDER BY position

@@ -68,6 +68,7 @@ Examples:
 			if err != nil {
 				return err
 			}
+			env.bulkLoad = true
 			st, svc, err := env.openAnalytics(ctx, rf)
 			if err != nil {
 				return err

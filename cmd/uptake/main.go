@@ -35,6 +35,8 @@ type runEnv struct {
 	stdout, stderr io.Writer
 	common         commonFlags
 	log            *slog.Logger
+	// bulkLoad opens the store for loading files (store.Options.BulkLoad).
+	bulkLoad bool
 }
 
 // openStore opens and migrates the configured store.
@@ -43,7 +45,7 @@ func (e *runEnv) openStore(ctx context.Context) (*store.Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	st, err := store.Open(ctx, loc, store.Options{})
+	st, err := store.Open(ctx, loc, store.Options{BulkLoad: e.bulkLoad})
 	if err != nil {
 		return nil, err
 	}

@@ -37,7 +37,7 @@ func Setup() *Env {
 	env := &Env{require: os.Getenv("UPTAKE_TEST_REQUIRE_ENGINES") == "1", prefix: fmt.Sprintf("t%d_%d", os.Getpid(), time.Now().Unix()%100000)}
 	dir, err := os.MkdirTemp("", "uptake-chdb-test-")
 	if err == nil {
-		env.chdb, err = store.OpenChDB(dir)
+		env.chdb, err = store.OpenChDB(dir, false)
 	}
 	env.chdbErr = err
 	if raw := os.Getenv("UPTAKE_TEST_CLICKHOUSE"); raw != "" {

@@ -1,0 +1,7 @@
+-- Course recommendations stored at the last refresh (set @version), in
+-- rank order; @manager, when not empty, keeps one account manager's accounts.
+SELECT account_id, account_name, manager, kind, workload, language, theme_id, theme_label, avoidable_tickets,
+       activatable_seats, audience, evidence, course_id, score, reason, sessions, benefit, fallback
+FROM course_recommendations
+WHERE version = @version AND (@manager = '' OR manager = @manager)
+ORDER BY position
