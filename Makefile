@@ -6,7 +6,7 @@ VERSION := $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -s -w -X main.version=$(VERSION)
 DEMO_DIR ?= ./demo-data
 
-.PHONY: build libchdb test lint bench fuzz demo clean help
+.PHONY: build libchdb assets test lint bench fuzz demo clean help
 
 help:
 	@echo "make demo   build, generate sample data, load it into the embedded store, serve http://localhost:8080"
@@ -15,19 +15,26 @@ help:
 	@echo "make bench  insert, ingest, themes and analytics-on-large-data benchmarks (5 runs each)"
 	@echo "make fuzz   longer fuzzing of the parsers"
 
-build: libchdb
+build: libchdb assets
 	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o bin/uptake ./cmd/uptake
 
 libchdb:
 	@scripts/libchdb.sh >/dev/null
 
-lint:
+# ECharts from the npm registry at the version pinned in dashboard/web/package-lock.json,
+# copied where the binary embeds it (dashboard/static/vendor/, not committed).
+assets: dashboard/static/vendor/echarts.min.js
+
+dashboard/static/vendor/echarts.min.js: dashboard/web/package-lock.json scripts/assets.sh
+	@scripts/assets.sh
+
+lint: assets
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go')); \
 	if [ -n "$$unformatted" ]; then echo "gofmt needed on:"; echo "$$unformatted"; gofmt -d $$unformatted; exit 1; fi
 	$(GO) vet ./...
 	$(GO) run $(STATICCHECK) ./...
 
-test: libchdb lint
+test: libchdb assets lint
 	$(MAKE) --no-print-directory fuzz FUZZTIME=4s
 	scripts/test.sh
 

@@ -50,7 +50,15 @@ type queries struct {
 	StoredRecommendations store.Query `sql:"stored_recommendations"`
 	StoredCoursePlan      store.Query `sql:"stored_course_plan"`
 	StoredUpsell          store.Query `sql:"stored_upsell"`
+	Portfolio             store.Query `sql:"portfolio"`
 }
+
+// ServerGCPercent is the garbage-collector setting for processes that answer
+// many analytics calls (uptake serve, and the benchmarks that stand for
+// it): each call allocates tens of megabytes of short-lived rows, and
+// collecting at 4× the live heap instead of 2× takes about a fifth off a
+// call's time, for a heap still well under 200 MB.
+const ServerGCPercent = 400
 
 // Service answers the product's questions from one store.
 type Service struct {

@@ -194,10 +194,10 @@ type storedRecommendation struct {
 	Fallback         uint8   `ch:"fallback"`
 }
 
-// readRecommendations reads a stored set (query stored_recommendations);
-// manager, when set, keeps that account manager's accounts.
-func (s *Service) readRecommendations(ctx context.Context, run findingsRun, manager string) ([]courses.Recommendation, error) {
-	res, err := s.st.Query(ctx, s.q.StoredRecommendations, store.Args{"version": run.Version, "manager": manager})
+// readRecommendations reads a stored set (query stored_recommendations)
+// within scope.
+func (s *Service) readRecommendations(ctx context.Context, run findingsRun, scope Scope) ([]courses.Recommendation, error) {
+	res, err := s.st.Query(ctx, s.q.StoredRecommendations, store.Args{"version": run.Version, "manager": scope.Manager, "account_id": scope.AccountID})
 	if err != nil {
 		return nil, fmt.Errorf("course recommendations: %w", err)
 	}
@@ -274,8 +274,8 @@ type storedUpsell struct {
 	Rule        string  `ch:"rule"`
 }
 
-func (s *Service) readUpsell(ctx context.Context, run findingsRun, manager string) ([]Upsell, error) {
-	res, err := s.st.Query(ctx, s.q.StoredUpsell, store.Args{"version": run.Version, "manager": manager})
+func (s *Service) readUpsell(ctx context.Context, run findingsRun, scope Scope) ([]Upsell, error) {
+	res, err := s.st.Query(ctx, s.q.StoredUpsell, store.Args{"version": run.Version, "manager": scope.Manager, "account_id": scope.AccountID})
 	if err != nil {
 		return nil, fmt.Errorf("upsell chances: %w", err)
 	}

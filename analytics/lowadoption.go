@@ -54,7 +54,8 @@ func (s *Service) LowAdoption(ctx context.Context, week time.Time) ([]AdoptionFl
 func (s *Service) flagAdoption(rows []Adoption) []AdoptionFlag {
 	median := medianByWorkload(rows, seatPrice) // price per seat, where known
 	var flagged []*AdoptionFlag
-	for _, a := range rows {
+	for i := range rows {
+		a := &rows[i]
 		if f, ok := s.flagOne(a); ok {
 			f.UnusedSeats = max(0, a.SeatsPurchased-a.Active28d)
 			if a.PricedSeats > 0 {
@@ -62,7 +63,7 @@ func (s *Service) flagAdoption(rows []Adoption) []AdoptionFlag {
 			} else {
 				f.AtStake = float64(f.UnusedSeats) * median[a.Workload]
 			}
-			flagged = append(flagged, &f)
+			flagged = append(flagged, f)
 		}
 	}
 	// Sorting pointers moves 8 bytes per swap instead of a whole flag.
@@ -83,33 +84,33 @@ func (s *Service) flagAdoption(rows []Adoption) []AdoptionFlag {
 }
 
 // flagOne applies the rules to one workload of one account.
-func (s *Service) flagOne(a Adoption) (AdoptionFlag, bool) {
+func (s *Service) flagOne(a *Adoption) (*AdoptionFlag, bool) {
 	r := s.rules
-	f := AdoptionFlag{Adoption: a}
 	if a.SeatsPurchased < r.MinSeats {
-		return f, false
+		return nil, false
 	}
+	var rules []string
 	switch {
 	case a.UsagePct <= r.Red:
-		f.Rules = append(f.Rules, RuleRateRed)
+		rules = append(rules, RuleRateRed)
 	case a.UsagePct <= r.Amber:
-		f.Rules = append(f.Rules, RuleRateAmber)
+		rules = append(rules, RuleRateAmber)
 	}
 	if r.BottomPeerQuartile && a.Peers.Valid && a.Peers.Percentile < 25 {
-		f.Rules = append(f.Rules, RuleBottomQuartile)
+		rules = append(rules, RuleBottomQuartile)
 	}
 	declined := a.HasUsageBefore && a.UsageBefore-a.UsagePct >= r.DeclinePoints
 	if declined && a.Trend.Significant && a.Trend.PerWeek < 0 {
-		f.Rules = append(f.Rules, RuleDecline)
+		rules = append(rules, RuleDecline)
 	}
-	if len(f.Rules) == 0 {
-		return f, false
+	if len(rules) == 0 {
+		return nil, false
 	}
-	f.Severity = SeverityAmber
-	if f.Rules[0] == RuleRateRed || slices.Contains(f.Rules, RuleDecline) {
+	f := &AdoptionFlag{Adoption: *a, Rules: rules, Severity: SeverityAmber}
+	if rules[0] == RuleRateRed || slices.Contains(rules, RuleDecline) {
 		f.Severity = SeverityRed
 	}
-	f.Evidence = s.adoptionEvidence(a, f.Rules)
+	f.Evidence = s.adoptionEvidence(*a, rules)
 	return f, true
 }
 

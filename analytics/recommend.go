@@ -38,7 +38,7 @@ func (s *Service) Recommendations(ctx context.Context) ([]courses.Recommendation
 		return nil, err
 	}
 	if ok {
-		return s.readRecommendations(ctx, run, "")
+		return s.readRecommendations(ctx, run, Scope{})
 	}
 	return s.liveRecommendations(ctx)
 }

@@ -45,7 +45,7 @@ func (s *Service) Upsell(ctx context.Context, week time.Time) ([]Upsell, error) 
 			return nil, err
 		}
 		if ok {
-			return s.readUpsell(ctx, run, "")
+			return s.readUpsell(ctx, run, Scope{})
 		}
 	}
 	return s.liveUpsell(ctx, week, nil)

@@ -65,6 +65,9 @@ func assign(dst reflect.Value, v any) error {
 		dst.SetZero()
 		return nil
 	}
+	if assignScalar(dst, v) {
+		return nil
+	}
 	if dst.Kind() == reflect.Pointer {
 		p := reflect.New(dst.Type().Elem())
 		if err := assign(p.Elem(), v); err != nil {
@@ -94,6 +97,50 @@ func assign(dst reflect.Value, v any) error {
 		return fmt.Errorf("cannot put %T into %s", v, dst.Type())
 	}
 	return nil
+}
+
+// assignScalar is the fast path of assign for the common pairs of a
+// Result value and a field kind (pages scan hundreds of thousands of
+// values); it reports false for anything else.
+func assignScalar(dst reflect.Value, v any) bool {
+	k := dst.Kind()
+	switch x := v.(type) {
+	case string:
+		if k == reflect.String {
+			dst.SetString(x)
+			return true
+		}
+	case uint64:
+		switch {
+		case k >= reflect.Uint && k <= reflect.Uint64:
+			dst.SetUint(x)
+		case k >= reflect.Int && k <= reflect.Int64:
+			dst.SetInt(int64(x))
+		case k == reflect.Float64 || k == reflect.Float32:
+			dst.SetFloat(float64(x))
+		case k == reflect.Bool:
+			dst.SetBool(x != 0)
+		default:
+			return false
+		}
+		return true
+	case int64:
+		switch {
+		case k >= reflect.Int && k <= reflect.Int64:
+			dst.SetInt(x)
+		case k == reflect.Float64 || k == reflect.Float32:
+			dst.SetFloat(float64(x))
+		default:
+			return false
+		}
+		return true
+	case float64:
+		if k == reflect.Float64 || k == reflect.Float32 {
+			dst.SetFloat(x)
+			return true
+		}
+	}
+	return false
 }
 
 // fromDriver turns a value scanned by clickhouse-go into the Result form.

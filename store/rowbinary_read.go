@@ -30,8 +30,15 @@ func readRowBinary(data []byte) (*Result, error) {
 			return nil, fmt.Errorf("%w: %s", errUnsupportedType, res.Columns[i].Type)
 		}
 	}
+	// Rows are carved out of blocks of values: one allocation per 256
+	// rows instead of one per row.
+	var block []any
 	for r.err == nil && r.pos < len(r.b) {
-		row := make([]any, n)
+		if len(block) < n {
+			block = make([]any, n*256)
+		}
+		row := block[:n:n]
+		block = block[n:]
 		for i := range n {
 			row[i] = r.value(types[i])
 		}

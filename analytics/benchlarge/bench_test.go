@@ -9,6 +9,7 @@ package benchlarge
 import (
 	"context"
 	"os"
+	"runtime/debug"
 	"testing"
 	"time"
 
@@ -21,6 +22,7 @@ func BenchmarkAnalyticsLarge(b *testing.B) {
 	if raw == "" {
 		b.Skip("set UPTAKE_BENCH_LARGE to the store prepared by scripts/bench-large.sh (make bench does)")
 	}
+	debug.SetGCPercent(analytics.ServerGCPercent) // as `uptake serve` runs
 	ctx := context.Background()
 	loc, err := store.ParseURL(raw)
 	if err != nil {

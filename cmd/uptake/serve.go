@@ -1,6 +1,8 @@
 package main
 
 import (
+	"runtime/debug"
+
 	"context"
 	"errors"
 	"flag"
@@ -8,6 +10,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/uptake/uptake/analytics"
 	"github.com/uptake/uptake/dashboard"
 )
 
@@ -28,6 +31,7 @@ Example:
 				return err
 			}
 			defer st.Close()
+			debug.SetGCPercent(analytics.ServerGCPercent)
 			dash, err := dashboard.New(svc, st, env.log)
 			if err != nil {
 				return err

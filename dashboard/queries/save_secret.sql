@@ -1,0 +1,2 @@
+INSERT INTO app_secrets (name, value, created_at)
+SELECT @name, @value, @created_at
