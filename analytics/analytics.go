@@ -80,3 +80,6 @@ func New(st *store.Store, rules Rules) (*Service, error) {
 	}
 	return s, nil
 }
+
+// Rules are the thresholds this service applies.
+func (s *Service) Rules() Rules { return s.rules }

@@ -34,7 +34,7 @@ type PortfolioRow struct {
 	HealthWhy                                            string // the workload and rule behind Health
 	Workloads                                            []WorkloadUsage
 	Seats                                                int // the largest seat count among its workloads
-	Tickets, HowTo                                       int
+	Tickets, HowTo, Rated                                int
 	HowToPerHundredSeats                                 float64 // a month, over the period
 	CSAT                                                 stats.Interval
 	UpsellValue                                          float64 // a year, from the stored upsell chances
@@ -64,7 +64,7 @@ type portfolioRow struct {
 // workload in the last complete week, how-to load and CSAT over the last
 // quarter, and upsell value (query portfolio), ordered by account id.
 func (s *Service) Portfolio(ctx context.Context, scope Scope) ([]PortfolioRow, error) {
-	args := store.Args{"manager": scope.Manager, "week": store.Date(time.Time{}), "from_week": store.Date(time.Time{}), "to_week": store.Date(time.Time{}),
+	args := store.Args{"manager": scope.Manager, "account_id": scope.AccountID, "week": store.Date(time.Time{}), "from_week": store.Date(time.Time{}), "to_week": store.Date(time.Time{}),
 		"upsell_version": uint64(0)}
 	if week, err := s.LatestWeek(ctx); err == nil {
 		args["week"] = store.Date(week)
@@ -88,9 +88,6 @@ func (s *Service) Portfolio(ctx context.Context, scope Scope) ([]PortfolioRow, e
 	}
 	out := make([]PortfolioRow, 0, len(rows))
 	for _, r := range rows {
-		if scope.AccountID != "" && r.AccountID != scope.AccountID {
-			continue
-		}
 		out = append(out, s.portfolioFrom(r, p))
 	}
 	return out, nil
@@ -98,7 +95,7 @@ func (s *Service) Portfolio(ctx context.Context, scope Scope) ([]PortfolioRow, e
 
 func (s *Service) portfolioFrom(r portfolioRow, p Period) PortfolioRow {
 	row := PortfolioRow{AccountID: r.AccountID, Name: nameOr(r.Name, r.AccountID), Segment: r.Segment, Industry: r.Industry, Country: r.Country,
-		Manager: r.Manager, Seats: int(r.Seats), Tickets: int(r.Tickets), HowTo: int(r.HowTo), UpsellValue: r.UpsellValue,
+		Manager: r.Manager, Seats: int(r.Seats), Tickets: int(r.Tickets), HowTo: int(r.HowTo), Rated: int(r.Rated), UpsellValue: r.UpsellValue,
 		UpsellChances: int(r.UpsellChances), CSAT: stats.Wilson(int(r.Good), int(r.Rated), s.rules.Confidence), Health: HealthNone}
 	if r.Seats > 0 && p.Weeks() > 0 {
 		row.HowToPerHundredSeats = 100 * float64(r.HowTo) / float64(r.Seats) / p.Months()

@@ -4,7 +4,9 @@ import (
 	"context"
 	"embed"
 	"errors"
+	"fmt"
 	"html/template"
+	"io/fs"
 	"log/slog"
 	"net/http"
 	"time"
@@ -12,52 +14,74 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/uptake/uptake/analytics"
+	"github.com/uptake/uptake/store"
 )
 
 //go:embed templates/*.html
 var templateFiles embed.FS
 
+//go:embed static
+var staticFiles embed.FS
+
 // requestTimeout bounds every request, including its queries.
 const requestTimeout = 30 * time.Second
 
-// Pinger checks that the store answers, for /readyz.
-type Pinger interface {
-	Version(ctx context.Context) (string, error)
-}
-
 // Server holds the dashboard's dependencies.
 type Server struct {
-	svc   *analytics.Service
-	store Pinger
-	tmpl  *template.Template
-	log   *slog.Logger
+	svc      *analytics.Service
+	store    *store.Store
+	users    *Users
+	sessions sessions
+	pages    map[string]*template.Template
+	log      *slog.Logger
+	now      func() time.Time
 }
 
-// New parses the templates; a broken one fails here, at start-up.
-func New(svc *analytics.Service, store Pinger, log *slog.Logger) (*Server, error) {
-	tmpl, err := template.New("").Funcs(template.FuncMap{
-		"date": func(t time.Time) string {
-			if t.IsZero() {
-				return "–"
-			}
-			return t.Format("2006-01-02")
-		},
-	}).ParseFS(templateFiles, "templates/*.html")
+// New parses the templates and loads the session key; a broken template or
+// an unreachable store fails here, at start-up.
+func New(ctx context.Context, svc *analytics.Service, st *store.Store, log *slog.Logger) (*Server, error) {
+	pages, err := parsePages()
 	if err != nil {
 		return nil, err
 	}
-	return &Server{svc: svc, store: store, tmpl: tmpl, log: log}, nil
+	users, err := NewUsers(st)
+	if err != nil {
+		return nil, err
+	}
+	key, err := loadSessionKey(ctx, st, users.q)
+	if err != nil {
+		return nil, err
+	}
+	return &Server{svc: svc, store: st, users: users, sessions: sessions{key: key}, pages: pages, log: log, now: time.Now}, nil
 }
 
-// Handler registers every route in one place.
+// Handler registers every route in one place, each with the roles it serves.
 func (s *Server) Handler() http.Handler {
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
 	e.HTTPErrorHandler = s.handleError
 	e.Use(withTimeout)
-	e.GET("/", s.dataStatus)
+	static, _ := fs.Sub(staticFiles, "static")
+	e.GET("/static/*", echo.WrapHandler(http.StripPrefix("/static/", http.FileServer(http.FS(static)))))
 	e.GET("/healthz", func(c echo.Context) error { return c.String(http.StatusOK, "ok\n") })
 	e.GET("/readyz", s.ready)
+	e.GET("/login", s.loginPage)
+	e.POST("/login", s.login)
+	e.POST("/logout", s.logout)
+
+	all := []string{RoleAdmin, RoleExecutive, RoleTrainer, RoleManager}
+	portfolio := []string{RoleAdmin, RoleExecutive, RoleManager}
+	e.GET("/", s.home, s.signedIn(all...))
+	e.GET("/portfolio", s.portfolioPage, s.signedIn(portfolio...))
+	e.GET("/accounts/:id", s.accountPage, s.signedIn(portfolio...))
+	e.GET("/status", s.statusPage, s.signedIn(RoleAdmin))
+	e.GET("/themes", s.themesPage, s.signedIn(RoleAdmin, RoleTrainer))
+	e.GET("/plan", s.planPage, s.signedIn(RoleAdmin, RoleTrainer))
+
+	api := e.Group("/api/v1")
+	api.GET("/portfolio", s.portfolioAPI, s.signedIn(portfolio...))
+	api.GET("/accounts/:id", s.accountAPI, s.signedIn(portfolio...))
+	api.GET("/status", s.statusAPI, s.signedIn(RoleAdmin))
 	return e
 }
 
@@ -70,22 +94,30 @@ func withTimeout(next echo.HandlerFunc) echo.HandlerFunc {
 	}
 }
 
-// handleError shows people a message they can act on and keeps details in the log.
+// handleError shows people a message they can act on and keeps details in
+// the log; API callers get the same message as JSON.
 func (s *Server) handleError(err error, c echo.Context) {
 	status, msg := http.StatusInternalServerError, "Something went wrong while preparing this page. The details are in the server log."
 	var he *echo.HTTPError
 	switch {
 	case errors.As(err, &he):
-		status, msg = he.Code, http.StatusText(he.Code)
+		status, msg = he.Code, fmt.Sprint(he.Message)
+	case errors.Is(err, analytics.ErrNotFound):
+		status, msg = http.StatusNotFound, "There is no such account in your portfolio."
 	case errors.Is(err, context.DeadlineExceeded):
 		status, msg = http.StatusGatewayTimeout, "The data store took too long to answer. Try again, or narrow the filters."
 	}
 	if status >= 500 {
 		s.log.Error("request failed", "path", c.Request().URL.Path, "err", err)
 	}
-	if !c.Response().Committed {
-		_ = c.String(status, msg+"\n")
+	if c.Response().Committed {
+		return
 	}
+	if isAPI(c) {
+		_ = c.JSON(status, map[string]string{"error": msg})
+		return
+	}
+	_ = s.render(c, status, "error", "Error", msg)
 }
 
 func (s *Server) ready(c echo.Context) error {
@@ -94,14 +126,4 @@ func (s *Server) ready(c echo.Context) error {
 		return c.String(http.StatusServiceUnavailable, "store unavailable\n")
 	}
 	return c.String(http.StatusOK, "ready\n")
-}
-
-// dataStatus renders what is loaded (analytics.DataStatus).
-func (s *Server) dataStatus(c echo.Context) error {
-	status, err := s.svc.DataStatus(c.Request().Context(), 10)
-	if err != nil {
-		return err
-	}
-	c.Response().Header().Set(echo.HeaderContentType, echo.MIMETextHTMLCharsetUTF8)
-	return s.tmpl.ExecuteTemplate(c.Response(), "status.html", status)
 }

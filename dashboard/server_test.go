@@ -2,22 +2,36 @@ package dashboard_test
 
 import (
 	"context"
+	"encoding/json"
 	"io"
 	"log/slog"
 	"net/http"
+	"net/http/cookiejar"
 	"net/http/httptest"
+	"net/url"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/uptake/uptake/analytics"
 	"github.com/uptake/uptake/dashboard"
 	"github.com/uptake/uptake/store"
 )
 
-func get(t *testing.T, url string) (int, string) {
+const testPassword = "a long test password"
+
+// client is a browser-like HTTP client with its own cookie jar that does
+// not follow redirects, so tests see them.
+func client(t *testing.T) *http.Client {
+	jar, err := cookiejar.New(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+}
+
+func get(t *testing.T, c *http.Client, url string) (int, string) {
 	t.Helper()
-	resp, err := http.Get(url)
+	resp, err := c.Get(url)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -26,46 +40,175 @@ func get(t *testing.T, url string) (int, string) {
 	return resp.StatusCode, string(body)
 }
 
-func TestStatusPageHealthAndReadiness(t *testing.T) {
+func signIn(t *testing.T, c *http.Client, base, user, password string) int {
+	t.Helper()
+	resp, err := c.PostForm(base+"/login", url.Values{"username": {user}, "password": {password}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	return resp.StatusCode
+}
+
+// newDashboard starts the dashboard over st with three accounts of two
+// account managers and one user per role.
+func newDashboard(t *testing.T, st *store.Store) *httptest.Server {
+	t.Helper()
+	ctx := context.Background()
+	in, err := st.NewInserter(ctx, "accounts", "account_id", "name", "segment", "country", "account_manager")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range [][]string{{"A1", "Alpha <b>Ltd</b>", "SMB", "FR", "Ann"}, {"A2", "Acme", "Enterprise", "DE", "Ann"}, {"B1", "Beta", "SMB", "FR", "Bob"}} {
+		if err := in.Append(a[0], a[1], a[2], a[3], a[4]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := in.Close(); err != nil {
+		t.Fatal(err)
+	}
+	svc, err := analytics.New(st, analytics.Defaults())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.Refresh(ctx, analytics.Changes{"accounts": nil}); err != nil {
+		t.Fatal(err)
+	}
+	users, err := dashboard.NewUsers(st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, u := range []dashboard.User{{Username: "admin", Role: "admin"}, {Username: "exec", Role: "executive"}, {Username: "trainer", Role: "trainer"},
+		{Username: "ann", Role: "manager", Manager: "Ann"}, {Username: "bob", Role: "manager", Manager: "Bob"}} {
+		if err := users.Add(ctx, u, testPassword); err != nil {
+			t.Fatal(err)
+		}
+	}
+	dash, err := dashboard.New(ctx, svc, st, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(dash.Handler())
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+func TestHealthReadinessAndSignInRequired(t *testing.T) {
 	env.Each(t, func(t *testing.T, st *store.Store) {
-		svc, err := analytics.New(st, analytics.Defaults())
-		if err != nil {
-			t.Fatal(err)
-		}
-		dash, err := dashboard.New(svc, st, slog.New(slog.NewTextHandler(io.Discard, nil)))
-		if err != nil {
-			t.Fatal(err)
-		}
-		srv := httptest.NewServer(dash.Handler())
-		defer srv.Close()
-		if code, body := get(t, srv.URL+"/healthz"); code != 200 || body != "ok\n" {
+		srv := newDashboard(t, st)
+		c := client(t)
+		if code, body := get(t, c, srv.URL+"/healthz"); code != 200 || body != "ok\n" {
 			t.Errorf("/healthz: %d %q", code, body)
 		}
-		if code, body := get(t, srv.URL+"/readyz"); code != 200 || body != "ready\n" {
+		if code, body := get(t, c, srv.URL+"/readyz"); code != 200 || body != "ready\n" {
 			t.Errorf("/readyz: %d %q", code, body)
 		}
-		code, body := get(t, srv.URL+"/")
-		if code != 200 || !strings.Contains(body, "No data is loaded yet") || !strings.Contains(body, "uptake ingest") {
-			t.Errorf("empty status page: %d %s", code, body)
+		if code, _ := get(t, c, srv.URL+"/portfolio"); code != http.StatusSeeOther {
+			t.Errorf("portfolio without sign-in: %d, want a redirect to /login", code)
 		}
-		// A name that tries to break out of the page is shown as text.
-		in, err := st.NewInserter(context.Background(), "ingest_ledger", "file_checksum", "file_name", "entity", "status", "started_at", "updated_at", "rows_read")
+		if code, body := get(t, c, srv.URL+"/api/v1/portfolio"); code != http.StatusUnauthorized || !strings.Contains(body, "Sign in") {
+			t.Errorf("API without sign-in: %d %s", code, body)
+		}
+		if code := signIn(t, c, srv.URL, "ann", "wrong password!"); code != http.StatusUnauthorized {
+			t.Errorf("wrong password: %d", code)
+		}
+		if code, _ := get(t, c, srv.URL+"/portfolio"); code != http.StatusSeeOther {
+			t.Errorf("a refused sign-in opened the portfolio: %d", code)
+		}
+	})
+}
+
+func TestEachRoleOpensItsPagesOnly(t *testing.T) {
+	pages := map[string]map[string]int{
+		"admin":   {"/status": 200, "/portfolio": 200, "/themes": 200, "/plan": 200, "/accounts/B1": 200},
+		"exec":    {"/portfolio": 200, "/accounts/A1": 200, "/status": 403, "/themes": 403},
+		"trainer": {"/themes": 200, "/plan": 200, "/portfolio": 403, "/status": 403},
+		"ann":     {"/portfolio": 200, "/accounts/A1": 200, "/accounts/B1": 404, "/status": 403, "/plan": 403},
+	}
+	env.Each(t, func(t *testing.T, st *store.Store) {
+		srv := newDashboard(t, st)
+		for user, want := range pages {
+			c := client(t)
+			if code := signIn(t, c, srv.URL, user, testPassword); code != http.StatusSeeOther {
+				t.Fatalf("%s: sign-in answered %d", user, code)
+			}
+			for path, status := range want {
+				if code, body := get(t, c, srv.URL+path); code != status {
+					t.Errorf("%s %s: %d, want %d\n%.300s", user, path, code, status, body)
+				}
+			}
+		}
+	})
+}
+
+func TestAccountManagerSeesOnlyOwnAccounts(t *testing.T) {
+	env.Each(t, func(t *testing.T, st *store.Store) {
+		srv := newDashboard(t, st)
+		c := client(t)
+		signIn(t, c, srv.URL, "ann", testPassword)
+		code, body := get(t, c, srv.URL+"/portfolio")
+		if code != 200 || !strings.Contains(body, "/accounts/A1") || !strings.Contains(body, "/accounts/A2") || strings.Contains(body, "B1") {
+			t.Errorf("Ann's portfolio page: %d\n%s", code, body)
+		}
+		if strings.Contains(body, "<b>Ltd</b>") || !strings.Contains(body, "Alpha &lt;b&gt;Ltd&lt;/b&gt;") {
+			t.Error("an account name was not escaped")
+		}
+		code, body = get(t, c, srv.URL+"/api/v1/portfolio")
+		var api struct {
+			Total int `json:"total"`
+			Rows  []struct{ AccountID string }
+		}
+		if err := json.Unmarshal([]byte(body), &api); err != nil || code != 200 {
+			t.Fatalf("portfolio API: %d %v %s", code, err, body)
+		}
+		if api.Total != 2 || len(api.Rows) != 2 || api.Rows[0].AccountID == "B1" || api.Rows[1].AccountID == "B1" {
+			t.Errorf("Ann's portfolio API: %+v", api)
+		}
+		for _, path := range []string{"/accounts/B1", "/api/v1/accounts/B1"} {
+			if code, body := get(t, c, srv.URL+path); code != 404 || strings.Contains(body, "Beta") {
+				t.Errorf("Ann reached Bob's account at %s: %d %s", path, code, body)
+			}
+		}
+		if code, body := get(t, c, srv.URL+"/portfolio?q=beta"); code != 200 || strings.Contains(body, "B1") || !strings.Contains(body, "No account matches") {
+			t.Errorf("search found another manager's account: %d", code)
+		}
+		if code, _ := get(t, c, srv.URL+"/portfolio?sort=evil"); code != 400 {
+			t.Errorf("bad sort: %d, want 400", code)
+		}
+	})
+}
+
+func TestSignOutEndsTheSession(t *testing.T) {
+	env.Each(t, func(t *testing.T, st *store.Store) {
+		srv := newDashboard(t, st)
+		c := client(t)
+		signIn(t, c, srv.URL, "exec", testPassword)
+		if code, _ := get(t, c, srv.URL+"/portfolio"); code != 200 {
+			t.Fatalf("after sign-in: %d", code)
+		}
+		resp, err := c.PostForm(srv.URL+"/logout", nil)
 		if err != nil {
 			t.Fatal(err)
 		}
-		now := time.Now()
-		if err := in.Append("x", "<script>alert(1)</script>.csv", "usage", "complete", now, now, 1); err != nil {
-			t.Fatal(err)
+		resp.Body.Close()
+		if code, _ := get(t, c, srv.URL+"/portfolio"); code != http.StatusSeeOther {
+			t.Errorf("after sign-out: %d, want a redirect to /login", code)
 		}
-		if err := in.Close(); err != nil {
-			t.Fatal(err)
+	})
+}
+
+func TestEmptyStatusAndEchartsServed(t *testing.T) {
+	env.Each(t, func(t *testing.T, st *store.Store) {
+		srv := newDashboard(t, st)
+		c := client(t)
+		signIn(t, c, srv.URL, "admin", testPassword)
+		code, body := get(t, c, srv.URL+"/status")
+		if code != 200 || !strings.Contains(body, "accounts") || !strings.Contains(body, "counted at the last refresh") {
+			t.Errorf("status page: %d %s", code, body)
 		}
-		_, body = get(t, srv.URL+"/")
-		if strings.Contains(body, "<script>alert") || !strings.Contains(body, "&lt;script&gt;alert(1)&lt;/script&gt;.csv") {
-			t.Errorf("file name not escaped:\n%s", body)
-		}
-		if code, _ := get(t, srv.URL+"/no-such-page"); code != 404 {
-			t.Errorf("unknown page: %d", code)
+		code, js := get(t, c, srv.URL+"/static/vendor/echarts.min.js")
+		if code != 200 || len(js) < 100_000 {
+			t.Errorf("ECharts is not served from the binary (%d, %d bytes): run make assets", code, len(js))
 		}
 	})
 }

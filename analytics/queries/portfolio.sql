@@ -1,5 +1,5 @@
 -- One row per account in scope (@manager: one account manager's accounts,
--- or all when empty): firmographics, each workload's usage % in the week
+-- @account_id: one account; each or both empty for all): firmographics, each workload's usage % in the week
 -- @week (workload_weekly), tickets, how-to tickets and ratings over the
 -- weeks @from_week … @to_week (account_tickets_weekly), and the upsell
 -- value stored at the last refresh (upsell_chances, set @upsell_version).
@@ -14,7 +14,7 @@ FROM (
         FROM (
             SELECT account_id, name, segment, industry, country, account_manager
             FROM accounts FINAL
-            WHERE (@manager = '' OR account_manager = @manager)
+            WHERE (@manager = '' OR account_manager = @manager) AND (@account_id = '' OR account_id = @account_id)
         ) AS a
         ANY LEFT JOIN (
             SELECT account_id, groupArray(workload) AS workloads, groupArray(100 * active_28d / seats_purchased) AS usage_pcts,

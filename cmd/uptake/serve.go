@@ -32,7 +32,7 @@ Example:
 			}
 			defer st.Close()
 			debug.SetGCPercent(analytics.ServerGCPercent)
-			dash, err := dashboard.New(svc, st, env.log)
+			dash, err := dashboard.New(ctx, svc, st, env.log)
 			if err != nil {
 				return err
 			}

@@ -1,0 +1,115 @@
+package dashboard
+
+import (
+	"errors"
+	"net/http"
+	"net/url"
+	"slices"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/uptake/uptake/analytics"
+)
+
+// sessionKey is where signedIn puts the session for handlers.
+const sessionKey = "session"
+
+// signedIn lets through only signed-in users with one of roles: others go
+// to the sign-in page (pages) or get 401 (API); a signed-in user with
+// another role gets 403.
+func (s *Server) signedIn(roles ...string) echo.MiddlewareFunc {
+	return func(next echo.HandlerFunc) echo.HandlerFunc {
+		return func(c echo.Context) error {
+			ck, err := c.Cookie(sessionCookie)
+			var sess session
+			if err == nil {
+				sess, err = s.sessions.decode(ck.Value, s.now())
+			}
+			if err != nil {
+				if isAPI(c) {
+					return echo.NewHTTPError(http.StatusUnauthorized, "Sign in first (POST /login), then send the session cookie.")
+				}
+				return c.Redirect(http.StatusSeeOther, "/login?next="+url.QueryEscape(c.Request().URL.RequestURI()))
+			}
+			if !slices.Contains(roles, sess.Role) {
+				return echo.NewHTTPError(http.StatusForbidden, "Your role ("+sess.Role+") does not give access to this page.")
+			}
+			c.Set(sessionKey, sess)
+			return next(c)
+		}
+	}
+}
+
+func currentSession(c echo.Context) session {
+	sess, _ := c.Get(sessionKey).(session)
+	return sess
+}
+
+// scopeOf is what a user may see: an account manager their own accounts,
+// everyone else all accounts.
+func scopeOf(sess session) analytics.Scope {
+	if sess.Role == RoleManager {
+		return analytics.Scope{Manager: sess.Manager}
+	}
+	return analytics.Scope{}
+}
+
+func isAPI(c echo.Context) bool { return strings.HasPrefix(c.Request().URL.Path, "/api/") }
+
+type loginData struct{ Error, Username, Next string }
+
+func (s *Server) loginPage(c echo.Context) error {
+	return s.render(c, http.StatusOK, "login", "Sign in", loginData{Next: safeNext(c.QueryParam("next"))})
+}
+
+// login checks the password and starts a new session (a new signed value
+// at every sign-in).
+func (s *Server) login(c echo.Context) error {
+	username, next := strings.TrimSpace(c.FormValue("username")), safeNext(c.FormValue("next"))
+	u, err := s.users.Check(c.Request().Context(), username, c.FormValue("password"))
+	if errors.Is(err, ErrBadCredentials) {
+		s.log.Info("sign-in refused", "user", username, "ip", c.RealIP())
+		return s.render(c, http.StatusUnauthorized, "login", "Sign in", loginData{Error: "Wrong user name or password.", Username: username, Next: next})
+	}
+	if err != nil {
+		return err
+	}
+	expires := s.now().Add(sessionLifetime)
+	value := s.sessions.encode(session{Username: u.Username, Name: u.DisplayName, Role: u.Role, Manager: u.Manager, Expires: expires, Nonce: newNonce()})
+	c.SetCookie(s.sessions.cookie(c.Request(), value, expires))
+	s.log.Info("signed in", "user", u.Username, "role", u.Role, "ip", c.RealIP())
+	if next == "" {
+		next = homeOf(u.Role)
+	}
+	return c.Redirect(http.StatusSeeOther, next)
+}
+
+func (s *Server) logout(c echo.Context) error {
+	c.SetCookie(s.sessions.cookie(c.Request(), "", s.now()))
+	return c.Redirect(http.StatusSeeOther, "/login")
+}
+
+// safeNext keeps only local paths, so the sign-in page cannot send people
+// to another site.
+func safeNext(next string) string {
+	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.Contains(next, "\\") {
+		return ""
+	}
+	return next
+}
+
+// homeOf is the first page of each role.
+func homeOf(role string) string {
+	switch role {
+	case RoleAdmin:
+		return "/status"
+	case RoleTrainer:
+		return "/themes"
+	}
+	return "/portfolio"
+}
+
+func (s *Server) home(c echo.Context) error {
+	return c.Redirect(http.StatusSeeOther, homeOf(currentSession(c).Role))
+}

@@ -1,0 +1,93 @@
+package dashboard
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"math"
+	"strings"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/uptake/uptake/analytics"
+)
+
+// pageNames are the templates that fill the layout's "content".
+var pageNames = []string{"login", "status", "portfolio", "account", "themes", "plan", "error"}
+
+// parsePages parses each page with the layout, as its own template set.
+func parsePages() (map[string]*template.Template, error) {
+	funcs := template.FuncMap{
+		"date": func(t time.Time) string {
+			if t.IsZero() {
+				return "–"
+			}
+			return t.Format("2006-01-02")
+		},
+		"datetime": func(t time.Time) string {
+			if t.IsZero() {
+				return "never"
+			}
+			return t.UTC().Format("2006-01-02 15:04")
+		},
+		"month": func(t time.Time) string { return t.Format("January 2006") },
+		"pct":   func(v float64) float64 { return 100 * v },
+		"money": func(v float64) string { return analytics.Money(math.Round(v), "") },
+		"join":  func(s []string) string { return strings.Join(s, ", ") },
+	}
+	out := map[string]*template.Template{}
+	for _, name := range pageNames {
+		t, err := template.New(name).Funcs(funcs).ParseFS(templateFiles, "templates/layout.html", "templates/"+name+".html")
+		if err != nil {
+			return nil, fmt.Errorf("dashboard template %s: %w", name, err)
+		}
+		out[name] = t
+	}
+	return out, nil
+}
+
+// navItem is one link of the main navigation.
+type navItem struct {
+	Path, Label string
+	Current     bool
+}
+
+// navFor lists the pages a role may open.
+func navFor(role, current string) []navItem {
+	var items []navItem
+	add := func(path, label string, roles ...string) {
+		for _, r := range roles {
+			if r == role {
+				items = append(items, navItem{Path: path, Label: label, Current: path == current})
+				return
+			}
+		}
+	}
+	add("/portfolio", "Portfolio", RoleAdmin, RoleExecutive, RoleManager)
+	add("/themes", "How-to themes", RoleAdmin, RoleTrainer)
+	add("/plan", "Course plan", RoleAdmin, RoleTrainer)
+	add("/status", "Data status", RoleAdmin)
+	return items
+}
+
+// pageData is what the layout receives.
+type pageData struct {
+	Title string
+	User  session
+	Nav   []navItem
+	Data  any
+}
+
+// render writes a page: the layout around the named page template. The
+// page is executed into a buffer first, so a template error becomes a
+// proper error page instead of half a page.
+func (s *Server) render(c echo.Context, status int, page, title string, data any) error {
+	sess := currentSession(c)
+	var buf bytes.Buffer
+	pd := pageData{Title: title, User: sess, Nav: navFor(sess.Role, c.Request().URL.Path), Data: data}
+	if err := s.pages[page].ExecuteTemplate(&buf, "layout", pd); err != nil {
+		return fmt.Errorf("rendering %s: %w", page, err)
+	}
+	return c.HTMLBlob(status, buf.Bytes())
+}
