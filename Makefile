@@ -35,7 +35,7 @@ lint: assets
 	$(GO) run $(STATICCHECK) ./...
 
 test: libchdb assets lint
-	$(MAKE) --no-print-directory fuzz FUZZTIME=4s
+	$(MAKE) --no-print-directory fuzz FUZZTIME=10000x
 	scripts/test.sh
 
 # Fuzz every parser; `make test` runs each briefly, `make fuzz` longer.
@@ -48,17 +48,33 @@ bench: libchdb
 	set -o pipefail; $(GO) test -run '^$$' -bench . -benchtime 1x -count 5 -timeout 30m ./analytics/themes/ | scripts/bench-medians.sh
 	set -o pipefail; large=$$(scripts/bench-large.sh) && UPTAKE_BENCH_LARGE=$$large $(GO) test -run '^$$' -bench . -benchtime 20x -count 5 -timeout 30m ./analytics/benchlarge/ | scripts/bench-medians.sh
 
+# A duration-based -fuzztime can end with a spurious "context deadline exceeded"
+# and no failing input (a race in Go 1.26's fuzz coordinator, golang/go#75804):
+# that outcome counts as a pass; a written failing input or any other error fails.
 fuzz:
 	@for target in $(FUZZ_TARGETS); do \
 		pkg=$${target%%:*}; name=$${target##*:}; \
 		echo "fuzzing $$name ($(FUZZTIME))"; \
-		$(GO) test -run '^$$' -fuzz "^$$name$$" -fuzztime $(FUZZTIME) ./$$pkg/ >/tmp/uptake-fuzz.log 2>&1 || { cat /tmp/uptake-fuzz.log; exit 1; }; \
+		if ! $(GO) test -run '^$$' -fuzz "^$$name$$" -fuzztime $(FUZZTIME) ./$$pkg/ >/tmp/uptake-fuzz.log 2>&1; then \
+			if grep -q 'context deadline exceeded' /tmp/uptake-fuzz.log && ! grep -qE 'Failing input written|panic:' /tmp/uptake-fuzz.log; then \
+				echo "  $$name: fuzz time ended during an input (Go fuzz coordinator race, golang/go#75804); no failing input"; \
+			else cat /tmp/uptake-fuzz.log; exit 1; fi; \
+		fi; \
 	done
 
+# The demo users' password is for sample data on your own machine only.
+DEMO_PASSWORD ?= uptake-demo-password
 demo: build
 	bin/uptake generate --scale small --out $(DEMO_DIR)/sample
 	bin/uptake ingest --store embedded:$(DEMO_DIR)/store --pseudonym-key demo-sample-only $(DEMO_DIR)/sample/*.csv
+	bin/uptake themes --store embedded:$(DEMO_DIR)/store >/dev/null
+	echo '$(DEMO_PASSWORD)' | bin/uptake users add demo --role admin --display-name "Demo admin" --password-stdin --store embedded:$(DEMO_DIR)/store
+	echo '$(DEMO_PASSWORD)' | bin/uptake users add olivia --role manager --manager olivia.reed@partner.example --display-name "Olivia Reed" --password-stdin --store embedded:$(DEMO_DIR)/store
+	echo '$(DEMO_PASSWORD)' | bin/uptake users add trainer --role trainer --display-name "Demo trainer" --password-stdin --store embedded:$(DEMO_DIR)/store
+	echo '$(DEMO_PASSWORD)' | bin/uptake users add exec --role executive --display-name "Demo executive" --password-stdin --store embedded:$(DEMO_DIR)/store
 	bin/uptake report --store embedded:$(DEMO_DIR)/store
+	@echo
+	@echo "Open http://localhost:8080 and sign in as demo (admin), olivia (account manager), trainer or exec; password: $(DEMO_PASSWORD)"
 	bin/uptake serve --store embedded:$(DEMO_DIR)/store --addr :8080
 
 clean:

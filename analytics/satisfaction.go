@@ -14,6 +14,7 @@ import (
 // Satisfaction groupings for CSATTrend and CSATChanges.
 const (
 	BySegment  = "segment"
+	ByCountry  = "country"
 	ByCategory = "category"
 	ByAccount  = "account"
 	ByWorkload = "workload"
@@ -194,8 +195,8 @@ func csatEvidence(c CSATChange, p Period, tests int) string {
 
 func checkDimension(d string) error {
 	switch d {
-	case BySegment, ByCategory, ByAccount, ByWorkload, Overall:
+	case BySegment, ByCountry, ByCategory, ByAccount, ByWorkload, Overall:
 		return nil
 	}
-	return fmt.Errorf("satisfaction can be grouped by segment, category, account or workload, not %q", d)
+	return fmt.Errorf("satisfaction can be grouped by segment, country, category, account or workload, not %q", d)
 }

@@ -106,6 +106,8 @@ func homeOf(role string) string {
 		return "/status"
 	case RoleTrainer:
 		return "/themes"
+	case RoleExecutive:
+		return "/executive"
 	}
 	return "/portfolio"
 }

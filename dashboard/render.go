@@ -14,7 +14,13 @@ import (
 )
 
 // pageNames are the templates that fill the layout's "content".
-var pageNames = []string{"login", "status", "portfolio", "account", "themes", "plan", "error"}
+var pageNames = []string{"login", "status", "portfolio", "account", "themes", "plan", "executive", "error"}
+
+// exportPages offer their table as a download: page → export report.
+var exportPages = map[string]string{"portfolio": "portfolio", "themes": "themes", "plan": "plan", "executive": "satisfaction", "status": "status"}
+
+// chartPages load ECharts and the script that draws their charts.
+var chartPages = map[string]bool{"account": true, "themes": true, "executive": true}
 
 // parsePages parses each page with the layout, as its own template set.
 func parsePages() (map[string]*template.Template, error) {
@@ -38,7 +44,7 @@ func parsePages() (map[string]*template.Template, error) {
 	}
 	out := map[string]*template.Template{}
 	for _, name := range pageNames {
-		t, err := template.New(name).Funcs(funcs).ParseFS(templateFiles, "templates/layout.html", "templates/"+name+".html")
+		t, err := template.New(name).Funcs(funcs).ParseFS(templateFiles, "templates/layout.html", "templates/chart.html", "templates/"+name+".html")
 		if err != nil {
 			return nil, fmt.Errorf("dashboard template %s: %w", name, err)
 		}
@@ -64,6 +70,7 @@ func navFor(role, current string) []navItem {
 			}
 		}
 	}
+	add("/executive", "Overview", RoleAdmin, RoleExecutive)
 	add("/portfolio", "Portfolio", RoleAdmin, RoleExecutive, RoleManager)
 	add("/themes", "How-to themes", RoleAdmin, RoleTrainer)
 	add("/plan", "Course plan", RoleAdmin, RoleTrainer)
@@ -73,10 +80,13 @@ func navFor(role, current string) []navItem {
 
 // pageData is what the layout receives.
 type pageData struct {
-	Title string
-	User  session
-	Nav   []navItem
-	Data  any
+	Title  string
+	Charts bool
+	// ExportXLSX and ExportCSV download the page's table with its filters.
+	ExportXLSX, ExportCSV string
+	User                  session
+	Nav                   []navItem
+	Data                  any
 }
 
 // render writes a page: the layout around the named page template. The
@@ -85,7 +95,15 @@ type pageData struct {
 func (s *Server) render(c echo.Context, status int, page, title string, data any) error {
 	sess := currentSession(c)
 	var buf bytes.Buffer
-	pd := pageData{Title: title, User: sess, Nav: navFor(sess.Role, c.Request().URL.Path), Data: data}
+	pd := pageData{Title: title, Charts: chartPages[page], User: sess, Nav: navFor(sess.Role, c.Request().URL.Path), Data: data}
+	if report, ok := exportPages[page]; ok {
+		q := c.Request().URL.Query()
+		q.Del("page")
+		q.Set("format", "xlsx")
+		pd.ExportXLSX = "/export/" + report + "?" + q.Encode()
+		q.Set("format", "csv")
+		pd.ExportCSV = "/export/" + report + "?" + q.Encode()
+	}
 	if err := s.pages[page].ExecuteTemplate(&buf, "layout", pd); err != nil {
 		return fmt.Errorf("rendering %s: %w", page, err)
 	}

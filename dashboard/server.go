@@ -75,13 +75,18 @@ func (s *Server) Handler() http.Handler {
 	e.GET("/portfolio", s.portfolioPage, s.signedIn(portfolio...))
 	e.GET("/accounts/:id", s.accountPage, s.signedIn(portfolio...))
 	e.GET("/status", s.statusPage, s.signedIn(RoleAdmin))
+	e.GET("/executive", s.executivePage, s.signedIn(RoleAdmin, RoleExecutive))
 	e.GET("/themes", s.themesPage, s.signedIn(RoleAdmin, RoleTrainer))
 	e.GET("/plan", s.planPage, s.signedIn(RoleAdmin, RoleTrainer))
+
+	e.GET("/export/:report", s.export, s.signedIn(all...))
 
 	api := e.Group("/api/v1")
 	api.GET("/portfolio", s.portfolioAPI, s.signedIn(portfolio...))
 	api.GET("/accounts/:id", s.accountAPI, s.signedIn(portfolio...))
 	api.GET("/status", s.statusAPI, s.signedIn(RoleAdmin))
+	api.GET("/executive", s.executiveAPI, s.signedIn(RoleAdmin, RoleExecutive))
+	api.GET("/themes", s.themesAPI, s.signedIn(RoleAdmin, RoleTrainer))
 	return e
 }
 

@@ -1,6 +1,7 @@
 package exports
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/uptake/uptake/analytics"
@@ -146,4 +147,26 @@ func sign(v float64) float64 {
 		return -1
 	}
 	return 1
+}
+
+// PortfolioTable is an account manager's portfolio: health, adoption per
+// workload, how-to load, CSAT and upsell value per account.
+func PortfolioTable(rows []analytics.PortfolioRow) Table {
+	t := Table{Sheet: "Portfolio", Header: []string{"Account id", "Account", "Segment", "Country", "Account manager", "Health", "Health reason",
+		"Seats", "Tickets (13 weeks)", "How-to tickets", "How-to per 100 seats a month", "CSAT", "CSAT low", "CSAT high", "Ratings",
+		"Upsell value a year", "Upsell chances", "Usage % by workload"},
+		Widths: []float64{12, 28, 12, 8, 28, 10, 50, 8, 10, 10, 12, 8, 8, 8, 8, 14, 10, 50}}
+	for _, r := range rows {
+		var usage []string
+		for _, w := range r.Workloads {
+			usage = append(usage, fmt.Sprintf("%s %.0f %%", w.Workload, w.UsagePct))
+		}
+		var csat, lo, hi any
+		if r.CSAT.Valid {
+			csat, lo, hi = round2(r.CSAT.Estimate), round2(r.CSAT.Lo), round2(r.CSAT.Hi)
+		}
+		t.Rows = append(t.Rows, []any{r.AccountID, r.Name, r.Segment, r.Country, r.Manager, r.Health, r.HealthWhy, r.Seats, r.Tickets, r.HowTo,
+			round1(r.HowToPerHundredSeats), csat, lo, hi, r.Rated, round2(r.UpsellValue), r.UpsellChances, strings.Join(usage, ", ")})
+	}
+	return t
 }

@@ -1,9 +1,9 @@
 -- Ratings and NPS answers per month (or quarter) and group over the weeks
 -- @from_week … @to_week. A week counts in the month of its Thursday (the
--- ISO 8601 rule), so no week is split. @dimension: 'segment', 'account' or
+-- ISO 8601 rule), so no week is split. @dimension: 'segment', 'country', 'account' or
 -- '' (all tickets) read account_tickets_weekly; 'category' and 'workload'
 -- read the finer ticket_weekly.
-SELECT period, multiIf(@dimension = 'segment', a.segment, @dimension = 'account', t.account_id, t.g) AS grp,
+SELECT period, multiIf(@dimension = 'segment', a.segment, @dimension = 'country', a.country, @dimension = 'account', t.account_id, t.g) AS grp,
        sum(n_rated) AS rated, sum(n_good) AS rated_good, sum(n_tickets) AS tickets,
        sum(n_nps) AS nps_n, sum(n_promoters) AS nps_promoters, sum(n_detractors) AS nps_detractors
 FROM (
@@ -11,7 +11,7 @@ FROM (
            sum(rated) AS n_rated, sum(rated_good) AS n_good, sum(tickets) AS n_tickets,
            sum(nps_responses) AS n_nps, sum(promoters) AS n_promoters, sum(detractors) AS n_detractors
     FROM account_tickets_weekly
-    WHERE @dimension IN ('', 'segment', 'account') AND week >= @from_week AND week <= @to_week
+    WHERE @dimension IN ('', 'segment', 'country', 'account') AND week >= @from_week AND week <= @to_week
       AND (week, version) IN (SELECT week, max(version) FROM account_tickets_weekly WHERE week >= @from_week AND week <= @to_week GROUP BY week)
     GROUP BY period, account_id
     UNION ALL
@@ -24,6 +24,6 @@ FROM (
       AND (week, version) IN (SELECT week, max(version) FROM ticket_weekly WHERE week >= @from_week AND week <= @to_week GROUP BY week)
     GROUP BY period, g
 ) AS t
-ANY LEFT JOIN (SELECT account_id, segment FROM accounts FINAL) AS a USING (account_id)
+ANY LEFT JOIN (SELECT account_id, segment, country FROM accounts FINAL) AS a USING (account_id)
 GROUP BY period, grp
 ORDER BY period, grp

@@ -1,0 +1,116 @@
+package dashboard
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/uptake/uptake/analytics"
+)
+
+// executiveView is the executives' page: KPIs, trends and comparisons.
+type executiveView struct {
+	Empty                          bool
+	Quarter                        analytics.Period
+	CSAT                           []analytics.CSATPoint
+	KPI                            []analytics.KPIWeek
+	SLA                            []analytics.SLA
+	Segments, Countries            []analytics.CSATPoint
+	Impact                         *analytics.Impact
+	CSATChart, SupportChart, Usage chart
+	LastCSAT                       *analytics.CSATPoint
+	PerHundredSeats, UsagePct      float64
+}
+
+// executive gathers the page (analytics.CSATTrend, KPITrend,
+// SLAAttainment, TrainingImpact).
+func (s *Server) executive(c echo.Context) (executiveView, error) {
+	ctx := c.Request().Context()
+	var v executiveView
+	year, err := s.svc.LastWeeks(ctx, "tickets", 52)
+	var noData analytics.ErrNoData
+	if errors.As(err, &noData) {
+		return executiveView{Empty: true}, nil
+	}
+	if err != nil {
+		return v, err
+	}
+	if v.Quarter, err = s.svc.LastWeeks(ctx, "tickets", 13); err != nil {
+		return v, err
+	}
+	if v.CSAT, err = s.svc.CSATTrend(ctx, year, analytics.Overall, false); err != nil {
+		return v, err
+	}
+	if v.KPI, err = s.svc.KPITrend(ctx, analytics.Scope{}, year); err != nil {
+		return v, err
+	}
+	if v.SLA, err = s.svc.SLAAttainment(ctx, v.Quarter); err != nil {
+		return v, err
+	}
+	if v.Segments, err = s.svc.CSATTrend(ctx, v.Quarter, analytics.BySegment, true); err != nil {
+		return v, err
+	}
+	if v.Countries, err = s.svc.CSATTrend(ctx, v.Quarter, analytics.ByCountry, true); err != nil {
+		return v, err
+	}
+	impact, err := s.svc.TrainingImpact(ctx, "", "")
+	if err != nil {
+		return v, err
+	}
+	if len(impact.Units) > 0 {
+		v.Impact = &impact
+	}
+	v.buildCharts()
+	return v, nil
+}
+
+func (v *executiveView) buildCharts() {
+	var months []string
+	var csat series
+	b := band{Name: "95 % interval"}
+	csat.Name = "CSAT %"
+	for i := range v.CSAT {
+		p := v.CSAT[i]
+		if !p.CSAT.Valid {
+			continue
+		}
+		months = append(months, p.Period.Format("2006-01"))
+		csat.Values = append(csat.Values, 100*p.CSAT.Estimate)
+		b.Lo, b.Hi = append(b.Lo, 100*p.CSAT.Lo), append(b.Hi, 100*p.CSAT.Hi)
+		v.LastCSAT = &v.CSAT[i]
+	}
+	v.CSATChart = lineChart("chart-csat", "Satisfaction by month", "% good ratings",
+		fmt.Sprintf("Share of good ratings (4–5 of 5) per month over %d months, with its 95 %% confidence interval.", len(months)), months, []series{csat}, &b)
+	var weeks []string
+	support := series{Name: "tickets per 100 seats a month"}
+	usage := series{Name: "seats active over 28 days (%)"}
+	for _, k := range v.KPI {
+		weeks = append(weeks, k.Week.Format("2006-01-02"))
+		support.Values = append(support.Values, k.PerHundredSeats)
+		usage.Values = append(usage.Values, k.UsagePct)
+		v.PerHundredSeats, v.UsagePct = k.PerHundredSeats, k.UsagePct
+	}
+	v.SupportChart = lineChart("chart-support", "Support volume per 100 seats", "tickets / 100 seats / month",
+		fmt.Sprintf("Tickets per 100 seats as a monthly rate, week by week over %d weeks.", len(weeks)), weeks, []series{support}, nil)
+	v.Usage = lineChart("chart-adoption", "Adoption", "% of seats active",
+		fmt.Sprintf("Users active over 28 days as a share of seats purchased, all accounts and workloads, over %d weeks.", len(weeks)), weeks, []series{usage}, nil)
+}
+
+func (s *Server) executivePage(c echo.Context) error {
+	v, err := s.executive(c)
+	if err != nil {
+		return err
+	}
+	return s.render(c, http.StatusOK, "executive", "Executive overview", v)
+}
+
+func (s *Server) executiveAPI(c echo.Context) error {
+	v, err := s.executive(c)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, map[string]any{"csat_by_month": v.CSAT, "weekly": v.KPI, "sla": v.SLA, "csat_by_segment": v.Segments,
+		"csat_by_country": v.Countries, "training_impact": v.Impact})
+}

@@ -1,0 +1,105 @@
+package dashboard
+
+import (
+	"bytes"
+	"fmt"
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/uptake/uptake/analytics"
+	"github.com/uptake/uptake/exports"
+)
+
+// exportTable builds the table behind a page, with the page's filters and
+// the user's scope: an account manager's export holds only their accounts.
+func (s *Server) exportTable(c echo.Context, report string) (exports.Table, error) {
+	ctx := c.Request().Context()
+	role := currentSession(c).Role
+	allowed := func(roles ...string) error {
+		for _, r := range roles {
+			if r == role {
+				return nil
+			}
+		}
+		return echo.NewHTTPError(http.StatusForbidden, "Your role ("+role+") does not give access to this export.")
+	}
+	switch report {
+	case "portfolio":
+		if err := allowed(RoleAdmin, RoleExecutive, RoleManager); err != nil {
+			return exports.Table{}, err
+		}
+		v, err := s.portfolio(c)
+		if err != nil {
+			return exports.Table{}, err
+		}
+		f := v.Filter
+		f.Page = 1
+		all, err := s.svc.Portfolio(ctx, scopeOf(currentSession(c)))
+		var kept []analytics.PortfolioRow
+		for _, r := range all {
+			if f.keep(r) {
+				kept = append(kept, r)
+			}
+		}
+		f.sort(kept)
+		return exports.PortfolioTable(kept), err
+	case "themes":
+		if err := allowed(RoleAdmin, RoleTrainer); err != nil {
+			return exports.Table{}, err
+		}
+		list, err := s.svc.Themes(ctx, "howto")
+		return exports.ThemesTable(list), err
+	case "plan":
+		if err := allowed(RoleAdmin, RoleTrainer); err != nil {
+			return exports.Table{}, err
+		}
+		plan, err := s.svc.CoursePlan(ctx, s.now(), analytics.DefaultSessionsPerMonth)
+		return exports.CoursePlanTable(plan), err
+	case "satisfaction":
+		if err := allowed(RoleAdmin, RoleExecutive); err != nil {
+			return exports.Table{}, err
+		}
+		v, err := s.executive(c)
+		return exports.SatisfactionTable(v.CSAT), err
+	case "status":
+		if err := allowed(RoleAdmin); err != nil {
+			return exports.Table{}, err
+		}
+		st, err := s.svc.DataStatus(ctx, 10)
+		return exports.DataStatusTable(st), err
+	}
+	return exports.Table{}, echo.NewHTTPError(http.StatusNotFound, "No such export: choose portfolio, themes, plan, satisfaction or status.")
+}
+
+// export sends a page's table as a workbook or CSV file named after the
+// report and the day, e.g. uptake-portfolio-2026-12-01.xlsx.
+func (s *Server) export(c echo.Context) error {
+	format := c.QueryParam("format")
+	if format == "" {
+		format = "xlsx"
+	}
+	if format != "xlsx" && format != "csv" {
+		return echo.NewHTTPError(http.StatusBadRequest, "format must be xlsx or csv")
+	}
+	report := c.Param("report")
+	t, err := s.exportTable(c, report)
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	mime := "text/csv; charset=utf-8"
+	if format == "xlsx" {
+		mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+		err = t.WriteXLSX(&buf)
+	} else {
+		err = t.WriteCSV(&buf)
+	}
+	if err != nil {
+		return fmt.Errorf("export %s: %w", report, err)
+	}
+	name := fmt.Sprintf("uptake-%s-%s.%s", report, s.now().Format("2006-01-02"), format)
+	c.Response().Header().Set(echo.HeaderContentDisposition, fmt.Sprintf("attachment; filename=%q", name))
+	s.log.Info("export", "user", currentSession(c).Username, "report", report, "format", format, "rows", len(t.Rows))
+	return c.Blob(http.StatusOK, mime, buf.Bytes())
+}
