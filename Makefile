@@ -36,6 +36,7 @@ lint: assets
 
 test: libchdb assets lint
 	$(MAKE) --no-print-directory fuzz FUZZTIME=10000x
+	scripts/chromium.sh
 	scripts/test.sh
 
 # Fuzz every parser; `make test` runs each briefly, `make fuzz` longer.

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/uptake/uptake/analytics/stats"
 	"github.com/uptake/uptake/store"
 )
 
@@ -118,7 +117,7 @@ func (s *Service) AccountHistory(ctx context.Context, accountID string, usage, t
 	for _, r := range res.Rows {
 		h.Categories = append(h.Categories, Count{Name: r[0].(string), Tickets: r[1].(uint64)})
 	}
-	if res, err = s.st.Query(ctx, s.q.AccountThemes, args); err != nil {
+	if res, err = s.st.Query(ctx, s.q.AccountThemes, store.Args{"account_id": accountID, "from_week": store.Date(tickets.From)}); err != nil {
 		return h, fmt.Errorf("account %s themes: %w", accountID, err)
 	}
 	themeList, err := s.Themes(ctx, "howto")
@@ -174,13 +173,4 @@ func (s *Service) ThemeSparklines(ctx context.Context, scope string, n int) (The
 		out.Tickets[id][i] = n
 	}
 	return out, nil
-}
-
-// CSAT of a KPI week range, for the executives' tiles.
-func (s *Service) csatOf(weeks []KPIWeek) stats.Interval {
-	good, rated := 0, 0
-	for _, w := range weeks {
-		good, rated = good+w.Good, rated+w.Rated
-	}
-	return stats.Wilson(good, rated, s.rules.Confidence)
 }

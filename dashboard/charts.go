@@ -49,6 +49,15 @@ func baseOpts(title, yName string) []charts.GlobalOpts {
 func lineChart(id, title, yName, summary string, x []string, lines []series, b *band) chart {
 	l := charts.NewLine()
 	l.SetGlobalOptions(baseOpts(title, yName)...)
+	var legend []string
+	if b != nil {
+		legend = append(legend, b.Name)
+	}
+	for _, s := range lines {
+		legend = append(legend, s.Name)
+	}
+	// The band's lower edge is drawn but not named in the legend.
+	l.SetGlobalOptions(charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "28", Data: legend}))
 	l.SetXAxis(x)
 	if b != nil {
 		width := make([]float64, len(b.Lo))

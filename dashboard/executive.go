@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"time"
 
 	"github.com/labstack/echo/v4"
 
@@ -55,6 +56,7 @@ func (s *Server) executive(c echo.Context) (executiveView, error) {
 	if v.Countries, err = s.svc.CSATTrend(ctx, v.Quarter, analytics.ByCountry, true); err != nil {
 		return v, err
 	}
+	v.Segments, v.Countries = latestPeriod(v.Segments), latestPeriod(v.Countries)
 	impact, err := s.svc.TrainingImpact(ctx, "", "")
 	if err != nil {
 		return v, err
@@ -113,4 +115,21 @@ func (s *Server) executiveAPI(c echo.Context) error {
 	}
 	return c.JSON(http.StatusOK, map[string]any{"csat_by_month": v.CSAT, "weekly": v.KPI, "sla": v.SLA, "csat_by_segment": v.Segments,
 		"csat_by_country": v.Countries, "training_impact": v.Impact})
+}
+
+// latestPeriod keeps the points of the newest quarter.
+func latestPeriod(points []analytics.CSATPoint) []analytics.CSATPoint {
+	var last time.Time
+	for _, p := range points {
+		if p.Period.After(last) {
+			last = p.Period
+		}
+	}
+	var out []analytics.CSATPoint
+	for _, p := range points {
+		if p.Period.Equal(last) {
+			out = append(out, p)
+		}
+	}
+	return out
 }

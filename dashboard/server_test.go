@@ -212,3 +212,5 @@ func TestEmptyStatusAndEchartsServed(t *testing.T) {
 		}
 	})
 }
+
+func jsonUnmarshal(s string, v any) error { return json.Unmarshal([]byte(s), v) }

@@ -4,6 +4,8 @@
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 log=$(mktemp /tmp/uptake-test-log.XXXXXX)
+# Browser screenshots and other test artifacts land here.
+export UPTAKE_ARTIFACTS=${UPTAKE_ARTIFACTS:-$(cd "$here/.." && pwd)/artifacts}
 
 "$here/with-test-server.sh" go test -race -count=1 -v -timeout 15m ./... >"$log" 2>&1
 status=$?
@@ -20,6 +22,6 @@ if [ "$status" -ne 0 ]; then
 	echo "some tests failed; the full log follows"
 	cat "$log"
 fi
-echo "tests: $passed passed, $failed failed, $skipped skipped"
+echo "tests: $passed passed, $failed failed, $skipped skipped; artifacts (screenshots) in $UPTAKE_ARTIFACTS"
 rm -f "$log"
 exit "$status"
