@@ -1,6 +1,7 @@
 package analytics
 
 import (
+	"context"
 	"embed"
 	"fmt"
 
@@ -56,6 +57,7 @@ type queries struct {
 	AccountTicketsByCategory store.Query `sql:"account_tickets_by_category"`
 	AccountThemes            store.Query `sql:"account_themes"`
 	ThemeWeeklyCounts        store.Query `sql:"theme_weekly_counts"`
+	DataVersion              store.Query `sql:"data_version"`
 }
 
 // ServerGCPercent is the garbage-collector setting for processes that answer
@@ -88,3 +90,18 @@ func New(st *store.Store, rules Rules) (*Service, error) {
 
 // Rules are the thresholds this service applies.
 func (s *Service) Rules() Rules { return s.rules }
+
+// DataVersion grows whenever a refresh, a theme run or stored findings may
+// have changed an answer (query data_version): callers that keep answers
+// (the dashboard) drop them when it moves.
+func (s *Service) DataVersion(ctx context.Context) (uint64, error) {
+	res, err := s.st.Query(ctx, s.q.DataVersion, nil)
+	if err != nil {
+		return 0, fmt.Errorf("data version: %w", err)
+	}
+	if len(res.Rows) == 0 || res.Rows[0][0] == nil {
+		return 0, nil
+	}
+	v, _ := res.Rows[0][0].(uint64)
+	return v, nil
+}

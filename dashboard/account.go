@@ -2,7 +2,6 @@ package dashboard
 
 import (
 	"errors"
-	"fmt"
 	"net/http"
 	"slices"
 
@@ -57,11 +56,11 @@ func (s *Server) account(c echo.Context) (accountView, error) {
 			v.Trainings = append(v.Trainings, u)
 		}
 	}
-	v.buildCharts()
+	v.buildCharts(languageOf(c))
 	return v, nil
 }
 
-func (v *accountView) buildCharts() {
+func (v *accountView) buildCharts(lang string) {
 	var weeks []string
 	byWorkload := map[string][]float64{}
 	var workloads []string
@@ -86,21 +85,21 @@ func (v *accountView) buildCharts() {
 		lines = append(lines, series{Name: wl, Values: byWorkload[wl]})
 	}
 	v.HasAdoption = len(weeks) > 0
-	v.AdoptionChart = lineChart("chart-adoption", "Adoption by workload", "% of seats active",
-		fmt.Sprintf("Share of purchased seats active over 28 days, per workload, over %d weeks.", len(weeks)), weeks, lines, nil)
+	v.AdoptionChart = lineChart("chart-adoption", tr(lang, "Adoption by workload"), tr(lang, "% of seats active"),
+		trf(lang, "Share of purchased seats active over 28 days, per workload, over %d weeks.", len(weeks)), weeks, lines, nil)
 	var cats []string
-	counts := series{Name: "tickets"}
+	counts := series{Name: tr(lang, "tickets")}
 	for _, c := range v.History.Categories {
 		cats = append(cats, c.Name)
 		counts.Values = append(counts.Values, float64(c.Tickets))
 	}
 	v.HasCategories = len(cats) > 0
-	v.CategoryChart = barChart("chart-categories", "Tickets by category", "tickets",
-		fmt.Sprintf("Tickets per support category over the last 13 weeks, %d categories.", len(cats)), cats, []series{counts})
+	v.CategoryChart = barChart("chart-categories", tr(lang, "Tickets by category"), tr(lang, "tickets"),
+		trf(lang, "Tickets per support category over the last 13 weeks, %d categories.", len(cats)), cats, []series{counts})
 }
 
 func (s *Server) accountPage(c echo.Context) error {
-	v, err := s.account(c)
+	v, err := cachedView(s, c, func() (accountView, error) { return s.account(c) })
 	if err != nil {
 		return err
 	}
@@ -108,7 +107,7 @@ func (s *Server) accountPage(c echo.Context) error {
 }
 
 func (s *Server) accountAPI(c echo.Context) error {
-	v, err := s.account(c)
+	v, err := cachedView(s, c, func() (accountView, error) { return s.account(c) })
 	if err != nil {
 		return err
 	}

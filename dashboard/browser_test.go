@@ -182,6 +182,16 @@ func newBrowser(t *testing.T) (context.Context, *browserWatch) {
 
 // chartsDrawn checks every chart on the page: drawn by charts.js, with a
 // canvas that has non-blank pixels.
+// pageBytes is what loading the page cost in compressed bytes, the document
+// and every resource, as if the browser cache were empty.
+const pageBytes = `(() => {
+  const nav = performance.getEntriesByType("navigation")[0];
+  return [nav, ...performance.getEntriesByType("resource")].reduce((n, e) => n + (e.encodedBodySize || 0), 0);
+})()`
+
+// maxFirstLoad is the most a page may weigh on its first load.
+const maxFirstLoad = 1_500_000
+
 const chartsDrawn = `(() => {
   const charts = [...document.querySelectorAll("div.chart[data-options]")];
   const bad = charts.filter(el => {
@@ -197,6 +207,25 @@ const chartsDrawn = `(() => {
 type chartCheck struct {
 	Count int      `json:"count"`
 	Bad   []string `json:"bad"`
+}
+
+// waitCharts polls until every chart of the page is drawn, or 15 s pass.
+func waitCharts(ctx context.Context) (chartCheck, error) {
+	var check chartCheck
+	deadline := time.Now().Add(15 * time.Second)
+	for {
+		drawn, err := chromedp.Run(ctx, chromedp.Evaluate[string](chartsDrawn))
+		if err != nil {
+			return check, err
+		}
+		if err := jsonUnmarshal(drawn, &check); err != nil {
+			return check, err
+		}
+		if len(check.Bad) == 0 || time.Now().After(deadline) {
+			return check, nil
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
 }
 
 func screenshot(t *testing.T, ctx context.Context, name string) {
@@ -246,12 +275,19 @@ func TestBrowserEveryRoleAndPage(t *testing.T) {
 				if err != nil {
 					t.Fatalf("%s %s: %v", user, path, err)
 				}
-				drawn, err := chromedp.Run(ctx, chromedp.Evaluate[string](chartsDrawn))
+				check, err = waitCharts(ctx)
 				if err != nil {
 					t.Fatalf("%s %s: %v", user, path, err)
 				}
-				if err := jsonUnmarshal(drawn, &check); err != nil {
+				bytes, err := chromedp.Run(ctx, chromedp.Evaluate[float64](pageBytes))
+				if err != nil {
 					t.Fatal(err)
+				}
+				if bytes > maxFirstLoad || bytes == 0 {
+					t.Errorf("%s %s: first load %.0f bytes, want at most %d", user, path, bytes, maxFirstLoad)
+				}
+				if user == "admin" {
+					t.Logf("%s first load: %.0f kB", path, bytes/1000)
 				}
 				if len(check.Bad) > 0 {
 					t.Errorf("%s %s: charts not drawn: %v", user, path, check.Bad)
@@ -335,12 +371,8 @@ func filterAndDrillDown(t *testing.T, ctx context.Context, base string, watch *b
 	if url, err = chromedp.Run(ctx, chromedp.Location()); err != nil {
 		t.Fatal(err)
 	}
-	drawn, err := chromedp.Run(ctx, chromedp.Evaluate[string](chartsDrawn))
+	check, err := waitCharts(ctx)
 	if err != nil {
-		t.Fatal(err)
-	}
-	var check chartCheck
-	if err := jsonUnmarshal(drawn, &check); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(url, "/accounts/") || title == "" || check.Count == 0 || len(check.Bad) > 0 {

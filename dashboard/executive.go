@@ -2,7 +2,6 @@ package dashboard
 
 import (
 	"errors"
-	"fmt"
 	"net/http"
 	"time"
 
@@ -64,14 +63,14 @@ func (s *Server) executive(c echo.Context) (executiveView, error) {
 	if len(impact.Units) > 0 {
 		v.Impact = &impact
 	}
-	v.buildCharts()
+	v.buildCharts(languageOf(c))
 	return v, nil
 }
 
-func (v *executiveView) buildCharts() {
+func (v *executiveView) buildCharts(lang string) {
 	var months []string
 	var csat series
-	b := band{Name: "95 % interval"}
+	b := band{Name: tr(lang, "95 % interval")}
 	csat.Name = "CSAT %"
 	for i := range v.CSAT {
 		p := v.CSAT[i]
@@ -83,25 +82,25 @@ func (v *executiveView) buildCharts() {
 		b.Lo, b.Hi = append(b.Lo, 100*p.CSAT.Lo), append(b.Hi, 100*p.CSAT.Hi)
 		v.LastCSAT = &v.CSAT[i]
 	}
-	v.CSATChart = lineChart("chart-csat", "Satisfaction by month", "% good ratings",
-		fmt.Sprintf("Share of good ratings (4–5 of 5) per month over %d months, with its 95 %% confidence interval.", len(months)), months, []series{csat}, &b)
+	v.CSATChart = lineChart("chart-csat", tr(lang, "Satisfaction by month"), tr(lang, "% good ratings"),
+		trf(lang, "Share of good ratings (4–5 of 5) per month over %d months, with its 95 %% confidence interval.", len(months)), months, []series{csat}, &b)
 	var weeks []string
-	support := series{Name: "tickets per 100 seats a month"}
-	usage := series{Name: "seats active over 28 days (%)"}
+	support := series{Name: tr(lang, "tickets per 100 seats a month")}
+	usage := series{Name: tr(lang, "seats active over 28 days (%)")}
 	for _, k := range v.KPI {
 		weeks = append(weeks, k.Week.Format("2006-01-02"))
 		support.Values = append(support.Values, k.PerHundredSeats)
 		usage.Values = append(usage.Values, k.UsagePct)
 		v.PerHundredSeats, v.UsagePct = k.PerHundredSeats, k.UsagePct
 	}
-	v.SupportChart = lineChart("chart-support", "Support volume per 100 seats", "tickets / 100 seats / month",
-		fmt.Sprintf("Tickets per 100 seats as a monthly rate, week by week over %d weeks.", len(weeks)), weeks, []series{support}, nil)
-	v.Usage = lineChart("chart-adoption", "Adoption", "% of seats active",
-		fmt.Sprintf("Users active over 28 days as a share of seats purchased, all accounts and workloads, over %d weeks.", len(weeks)), weeks, []series{usage}, nil)
+	v.SupportChart = lineChart("chart-support", tr(lang, "Support volume per 100 seats"), tr(lang, "tickets / 100 seats / month"),
+		trf(lang, "Tickets per 100 seats as a monthly rate, week by week over %d weeks.", len(weeks)), weeks, []series{support}, nil)
+	v.Usage = lineChart("chart-adoption", tr(lang, "Adoption"), tr(lang, "% of seats active"),
+		trf(lang, "Users active over 28 days as a share of seats purchased, all accounts and workloads, over %d weeks.", len(weeks)), weeks, []series{usage}, nil)
 }
 
 func (s *Server) executivePage(c echo.Context) error {
-	v, err := s.executive(c)
+	v, err := cachedView(s, c, func() (executiveView, error) { return s.executive(c) })
 	if err != nil {
 		return err
 	}
@@ -109,7 +108,7 @@ func (s *Server) executivePage(c echo.Context) error {
 }
 
 func (s *Server) executiveAPI(c echo.Context) error {
-	v, err := s.executive(c)
+	v, err := cachedView(s, c, func() (executiveView, error) { return s.executive(c) })
 	if err != nil {
 		return err
 	}

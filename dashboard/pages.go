@@ -6,11 +6,12 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/uptake/uptake/analytics"
+	"github.com/uptake/uptake/analytics/courses"
 )
 
 // statusPage shows what is loaded (analytics.DataStatus).
 func (s *Server) statusPage(c echo.Context) error {
-	status, err := s.svc.DataStatus(c.Request().Context(), 10)
+	status, err := cachedView(s, c, func() (analytics.DataStatus, error) { return s.svc.DataStatus(c.Request().Context(), 10) })
 	if err != nil {
 		return err
 	}
@@ -18,7 +19,7 @@ func (s *Server) statusPage(c echo.Context) error {
 }
 
 func (s *Server) statusAPI(c echo.Context) error {
-	status, err := s.svc.DataStatus(c.Request().Context(), 10)
+	status, err := cachedView(s, c, func() (analytics.DataStatus, error) { return s.svc.DataStatus(c.Request().Context(), 10) })
 	if err != nil {
 		return err
 	}
@@ -28,7 +29,9 @@ func (s *Server) statusAPI(c echo.Context) error {
 // planPage shows the trainers' course plan from this month
 // (analytics.CoursePlan).
 func (s *Server) planPage(c echo.Context) error {
-	plan, err := s.svc.CoursePlan(c.Request().Context(), s.now(), analytics.DefaultSessionsPerMonth)
+	plan, err := cachedView(s, c, func() ([]courses.PlanLine, error) {
+		return s.svc.CoursePlan(c.Request().Context(), s.now(), analytics.DefaultSessionsPerMonth)
+	})
 	if err != nil {
 		return err
 	}

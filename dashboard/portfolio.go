@@ -167,7 +167,7 @@ func appendNew(list []string, v string) []string {
 }
 
 func (s *Server) portfolioPage(c echo.Context) error {
-	v, err := s.portfolio(c)
+	v, err := cachedView(s, c, func() (portfolioView, error) { return s.portfolio(c) })
 	if err != nil {
 		return err
 	}
@@ -175,7 +175,7 @@ func (s *Server) portfolioPage(c echo.Context) error {
 }
 
 func (s *Server) portfolioAPI(c echo.Context) error {
-	v, err := s.portfolio(c)
+	v, err := cachedView(s, c, func() (portfolioView, error) { return s.portfolio(c) })
 	if err != nil {
 		return err
 	}

@@ -4,13 +4,9 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
-	"math"
 	"strings"
-	"time"
 
 	"github.com/labstack/echo/v4"
-
-	"github.com/uptake/uptake/analytics"
 )
 
 // pageNames are the templates that fill the layout's "content".
@@ -25,22 +21,15 @@ var chartPages = map[string]bool{"account": true, "themes": true, "executive": t
 // parsePages parses each page with the layout, as its own template set.
 func parsePages() (map[string]*template.Template, error) {
 	funcs := template.FuncMap{
-		"date": func(t time.Time) string {
-			if t.IsZero() {
-				return "–"
-			}
-			return t.Format("2006-01-02")
-		},
-		"datetime": func(t time.Time) string {
-			if t.IsZero() {
-				return "never"
-			}
-			return t.UTC().Format("2006-01-02 15:04")
-		},
-		"month": func(t time.Time) string { return t.Format("January 2006") },
-		"pct":   func(v float64) float64 { return 100 * v },
-		"money": func(v float64) string { return analytics.Money(math.Round(v), "") },
-		"join":  func(s []string) string { return strings.Join(s, ", ") },
+		"t":   tr,
+		"trf": trf,
+		"num": func(lang string, decimals int, v any) string { return formatNumber(lang, decimals, toFloat(v)) },
+		// pctn writes a share (0–1) as a percentage.
+		"pctn":     func(lang string, share float64) string { return formatNumber(lang, 0, 100*share) + " %" },
+		"date":     formatDate,
+		"datetime": formatDateTime,
+		"month":    formatMonth,
+		"join":     func(s []string) string { return strings.Join(s, ", ") },
 	}
 	out := map[string]*template.Template{}
 	for _, name := range pageNames {
@@ -80,7 +69,8 @@ func navFor(role, current string) []navItem {
 
 // pageData is what the layout receives.
 type pageData struct {
-	Title  string
+	Lang, LangHref, LangLabel string
+	Title                     string
 	Charts bool
 	// ExportXLSX and ExportCSV download the page's table with its filters.
 	ExportXLSX, ExportCSV string
@@ -95,7 +85,9 @@ type pageData struct {
 func (s *Server) render(c echo.Context, status int, page, title string, data any) error {
 	sess := currentSession(c)
 	var buf bytes.Buffer
-	pd := pageData{Title: title, Charts: chartPages[page], User: sess, Nav: navFor(sess.Role, c.Request().URL.Path), Data: data}
+	lang := languageOf(c)
+	pd := pageData{Lang: lang, Title: tr(lang, title), Charts: chartPages[page], User: sess, Nav: navFor(sess.Role, c.Request().URL.Path), Data: data}
+	pd.LangHref, pd.LangLabel = langSwitch(c, lang)
 	if report, ok := exportPages[page]; ok {
 		q := c.Request().URL.Query()
 		q.Del("page")

@@ -214,3 +214,32 @@ func TestEmptyStatusAndEchartsServed(t *testing.T) {
 }
 
 func jsonUnmarshal(s string, v any) error { return json.Unmarshal([]byte(s), v) }
+
+func TestFrenchFromTheBrowserAndSwitchable(t *testing.T) {
+	env.Each(t, func(t *testing.T, st *store.Store) {
+		srv := newDashboard(t, st)
+		c := client(t)
+		signIn(t, c, srv.URL, "ann", testPassword)
+		req, _ := http.NewRequest("GET", srv.URL+"/portfolio", nil)
+		req.Header.Set("Accept-Language", "fr-FR,fr;q=0.9,en;q=0.5")
+		resp, err := c.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if !strings.Contains(string(body), "<h1>Portefeuille</h1>") || !strings.Contains(string(body), `lang="fr"`) || !strings.Contains(string(body), "Recherche") {
+			t.Errorf("French browser did not get French:\n%.600s", body)
+		}
+		// The switch link sets the language for later pages.
+		if code, body := get(t, c, srv.URL+"/portfolio?lang=en"); code != 200 || !strings.Contains(body, "<h1>Portfolio</h1>") {
+			t.Errorf("?lang=en: %d", code)
+		}
+		if _, body := get(t, c, srv.URL+"/portfolio"); !strings.Contains(body, "<h1>Portfolio</h1>") || !strings.Contains(body, "Français") {
+			t.Error("the chosen language did not stick")
+		}
+		if _, body := get(t, c, srv.URL+"/portfolio?lang=fr"); !strings.Contains(body, "<h1>Portefeuille</h1>") || !strings.Contains(body, "English") {
+			t.Error("switching to French failed")
+		}
+	})
+}
