@@ -71,7 +71,7 @@ func navFor(role, current string) []navItem {
 type pageData struct {
 	Lang, LangHref, LangLabel string
 	Title                     string
-	Charts bool
+	Charts                    bool
 	// ExportXLSX and ExportCSV download the page's table with its filters.
 	ExportXLSX, ExportCSV string
 	User                  session

@@ -159,5 +159,3 @@ func benchClient(b *testing.B, base, user string) *http.Client {
 	}
 	return hc
 }
-
-
