@@ -76,7 +76,7 @@ demo: build
 	bin/uptake report --store embedded:$(DEMO_DIR)/store
 	@echo
 	@echo "Open http://localhost:8080 and sign in as demo (admin), olivia (account manager), trainer or exec; password: $(DEMO_PASSWORD)"
-	bin/uptake serve --store embedded:$(DEMO_DIR)/store --addr :8080
+	bin/uptake serve --store embedded:$(DEMO_DIR)/store --addr :8080 --pseudonym-key demo-sample-only
 
 clean:
 	rm -rf bin $(DEMO_DIR)

@@ -103,7 +103,7 @@ func loadedDashboard(t *testing.T, st *store.Store) (*httptest.Server, string) {
 			t.Fatal(err)
 		}
 	}
-	dash, err := dashboard.New(ctx, svc, st, slog.New(slog.NewTextHandler(testLogWriter{t}, &slog.HandlerOptions{Level: slog.LevelWarn})))
+	dash, err := dashboard.New(ctx, svc, st, slog.New(slog.NewTextHandler(testLogWriter{t}, &slog.HandlerOptions{Level: slog.LevelWarn})), dashboard.Options{PseudonymKey: "test-key"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -250,7 +250,7 @@ func screenshot(t *testing.T, ctx context.Context, name string) {
 
 func TestBrowserEveryRoleAndPage(t *testing.T) {
 	pages := map[string][]string{
-		"admin":   {"/status", "/executive", "/portfolio", "/themes", "/plan"},
+		"admin":   {"/status", "/executive", "/portfolio", "/themes", "/plan", "/admin/users", "/admin/quarantine", "/admin/upload"},
 		"exec":    {"/executive", "/portfolio"},
 		"trainer": {"/themes", "/plan"},
 		"ann":     {"/portfolio"},

@@ -12,7 +12,7 @@ import (
 // Every text the templates and handlers translate has a French version.
 func TestFrenchCoversEveryText(t *testing.T) {
 	patterns := []*regexp.Regexp{
-		regexp.MustCompile(`\{\{trf? (?:\$\.Lang|\.Lang) "([^"]+)"`),
+		regexp.MustCompile(`\{\{(?:t|trf) (?:\$\.Lang|\.Lang) "([^"]+)"`),
 		regexp.MustCompile(`trf?\(lang, "([^"]+)"`),
 	}
 	files, _ := filepath.Glob("templates/*.html")

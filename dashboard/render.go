@@ -10,7 +10,7 @@ import (
 )
 
 // pageNames are the templates that fill the layout's "content".
-var pageNames = []string{"login", "status", "portfolio", "account", "themes", "plan", "executive", "error"}
+var pageNames = []string{"login", "status", "portfolio", "account", "themes", "plan", "executive", "users", "quarantine", "upload", "error"}
 
 // exportPages offer their table as a download: page → export report.
 var exportPages = map[string]string{"portfolio": "portfolio", "themes": "themes", "plan": "plan", "executive": "satisfaction", "status": "status"}
@@ -64,12 +64,16 @@ func navFor(role, current string) []navItem {
 	add("/themes", "How-to themes", RoleAdmin, RoleTrainer)
 	add("/plan", "Course plan", RoleAdmin, RoleTrainer)
 	add("/status", "Data status", RoleAdmin)
+	add("/admin/upload", "Upload", RoleAdmin)
+	add("/admin/quarantine", "Quarantine", RoleAdmin)
+	add("/admin/users", "Users", RoleAdmin)
 	return items
 }
 
 // pageData is what the layout receives.
 type pageData struct {
 	Lang, LangHref, LangLabel string
+	CSRF                      string // the session's token, for the sign-out form
 	Title                     string
 	Charts                    bool
 	// ExportXLSX and ExportCSV download the page's table with its filters.
@@ -88,6 +92,9 @@ func (s *Server) render(c echo.Context, status int, page, title string, data any
 	lang := languageOf(c)
 	pd := pageData{Lang: lang, Title: tr(lang, title), Charts: chartPages[page], User: sess, Nav: navFor(sess.Role, c.Request().URL.Path), Data: data}
 	pd.LangHref, pd.LangLabel = langSwitch(c, lang)
+	if sess.Username != "" {
+		pd.CSRF = s.csrfToken(sess)
+	}
 	if report, ok := exportPages[page]; ok {
 		q := c.Request().URL.Query()
 		q.Del("page")

@@ -15,6 +15,7 @@ import (
 	"github.com/labstack/echo/v4/middleware"
 
 	"github.com/uptake/uptake/analytics"
+	"github.com/uptake/uptake/ingest"
 	"github.com/uptake/uptake/store"
 )
 
@@ -37,11 +38,21 @@ type Server struct {
 	log      *slog.Logger
 	now      func() time.Time
 	cache    *viewCache
+	loader   *ingest.Loader
+	opts     Options
+}
+
+// Options are the dashboard's settings from the configuration.
+type Options struct {
+	// PseudonymKey pseudonymises user names in uploaded files, as
+	// `uptake ingest` does (config pseudonym-key); uploads of files with
+	// user names are refused without it.
+	PseudonymKey string
 }
 
 // New parses the templates and loads the session key; a broken template or
 // an unreachable store fails here, at start-up.
-func New(ctx context.Context, svc *analytics.Service, st *store.Store, log *slog.Logger) (*Server, error) {
+func New(ctx context.Context, svc *analytics.Service, st *store.Store, log *slog.Logger, opts Options) (*Server, error) {
 	pages, err := parsePages()
 	if err != nil {
 		return nil, err
@@ -54,8 +65,12 @@ func New(ctx context.Context, svc *analytics.Service, st *store.Store, log *slog
 	if err != nil {
 		return nil, err
 	}
+	loader, err := ingest.NewLoader(st)
+	if err != nil {
+		return nil, err
+	}
 	return &Server{svc: svc, store: st, users: users, sessions: sessions{key: key}, pages: pages, log: log, now: time.Now,
-		cache: newViewCache(svc.DataVersion)}, nil
+		cache: newViewCache(svc.DataVersion), loader: loader, opts: opts}, nil
 }
 
 // Handler registers every route in one place, each with the roles it serves.
@@ -75,17 +90,22 @@ func (s *Server) Handler() http.Handler {
 	e.GET("/favicon.ico", func(c echo.Context) error { return c.NoContent(http.StatusNoContent) })
 	e.GET("/healthz", func(c echo.Context) error { return c.String(http.StatusOK, "ok\n") })
 	e.GET("/readyz", s.ready)
+	all := []string{RoleAdmin, RoleExecutive, RoleTrainer, RoleManager}
 	e.GET("/login", s.loginPage)
 	e.POST("/login", s.login)
-	e.POST("/logout", s.logout)
+	e.POST("/logout", s.logout, s.signedIn(all...), s.checkCSRF)
 
-	all := []string{RoleAdmin, RoleExecutive, RoleTrainer, RoleManager}
 	portfolio := []string{RoleAdmin, RoleExecutive, RoleManager}
 	e.GET("/", s.home, s.signedIn(all...))
 	e.GET("/portfolio", s.portfolioPage, s.signedIn(portfolio...))
 	e.GET("/accounts/:id", s.accountPage, s.signedIn(portfolio...))
 	e.GET("/status", s.statusPage, s.signedIn(RoleAdmin))
 	e.GET("/executive", s.executivePage, s.signedIn(RoleAdmin, RoleExecutive))
+	e.GET("/admin/users", s.usersPage, s.signedIn(RoleAdmin))
+	e.POST("/admin/users", s.saveUser, s.signedIn(RoleAdmin), s.checkCSRF)
+	e.GET("/admin/quarantine", s.quarantinePage, s.signedIn(RoleAdmin))
+	e.GET("/admin/upload", s.uploadPage, s.signedIn(RoleAdmin))
+	e.POST("/admin/upload", s.upload, s.signedIn(RoleAdmin), s.checkCSRF)
 	e.GET("/themes", s.themesPage, s.signedIn(RoleAdmin, RoleTrainer))
 	e.GET("/plan", s.planPage, s.signedIn(RoleAdmin, RoleTrainer))
 

@@ -1,10 +1,13 @@
 package dashboard_test
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"log/slog"
+	"mime/multipart"
 	"net/http"
 	"net/http/cookiejar"
 	"net/http/httptest"
@@ -84,7 +87,7 @@ func newDashboard(t *testing.T, st *store.Store) *httptest.Server {
 			t.Fatal(err)
 		}
 	}
-	dash, err := dashboard.New(ctx, svc, st, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	dash, err := dashboard.New(ctx, svc, st, slog.New(slog.NewTextHandler(io.Discard, nil)), dashboard.Options{PseudonymKey: "test-key"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -191,6 +194,15 @@ func TestSignOutEndsTheSession(t *testing.T) {
 			t.Fatal(err)
 		}
 		resp.Body.Close()
+		if resp.StatusCode != http.StatusForbidden {
+			t.Errorf("sign-out without the form token: %d, want 403", resp.StatusCode)
+		}
+		_, page := get(t, c, srv.URL+"/portfolio")
+		resp, err = c.PostForm(srv.URL+"/logout", url.Values{"csrf": {csrfFrom(t, page)}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
 		if code, _ := get(t, c, srv.URL+"/portfolio"); code != http.StatusSeeOther {
 			t.Errorf("after sign-out: %d, want a redirect to /login", code)
 		}
@@ -240,6 +252,102 @@ func TestFrenchFromTheBrowserAndSwitchable(t *testing.T) {
 		}
 		if _, body := get(t, c, srv.URL+"/portfolio?lang=fr"); !strings.Contains(body, "<h1>Portefeuille</h1>") || !strings.Contains(body, "English") {
 			t.Error("switching to French failed")
+		}
+	})
+}
+
+// csrfFrom reads the CSRF token of a page's form.
+func csrfFrom(t *testing.T, body string) string {
+	t.Helper()
+	_, rest, ok := strings.Cut(body, `name="csrf" value="`)
+	if !ok {
+		t.Fatalf("no CSRF field on the page")
+	}
+	token, _, _ := strings.Cut(rest, `"`)
+	return token
+}
+
+func TestAdminAddsUsersOnlyWithTheFormToken(t *testing.T) {
+	env.Each(t, func(t *testing.T, st *store.Store) {
+		srv := newDashboard(t, st)
+		c := client(t)
+		signIn(t, c, srv.URL, "admin", testPassword)
+		code, page := get(t, c, srv.URL+"/admin/users")
+		if code != 200 || !strings.Contains(page, "ann") {
+			t.Fatalf("users page: %d", code)
+		}
+		form := url.Values{"username": {"carol"}, "role": {"trainer"}, "password": {"carol's long password"}}
+		resp, err := c.PostForm(srv.URL+"/admin/users", form)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusForbidden {
+			t.Errorf("a form without the CSRF token: %d, want 403", resp.StatusCode)
+		}
+		form.Set("csrf", csrfFrom(t, page))
+		resp, err = c.PostForm(srv.URL+"/admin/users", form)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != 200 || !strings.Contains(string(body), "User carol saved") {
+			t.Fatalf("adding carol: %d\n%.500s", resp.StatusCode, body)
+		}
+		if code := signIn(t, client(t), srv.URL, "carol", "carol's long password"); code != http.StatusSeeOther {
+			t.Errorf("carol cannot sign in: %d", code)
+		}
+		form.Set("password", "short")
+		resp, _ = c.PostForm(srv.URL+"/admin/users", form)
+		body, _ = io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != 400 || !strings.Contains(string(body), "at least 12 characters") {
+			t.Errorf("a short password: %d", resp.StatusCode)
+		}
+		// A manager cannot reach the admin pages.
+		m := client(t)
+		signIn(t, m, srv.URL, "ann", testPassword)
+		for _, p := range []string{"/admin/users", "/admin/upload", "/admin/quarantine"} {
+			if code, _ := get(t, m, srv.URL+p); code == 200 {
+				t.Errorf("a manager opened %s", p)
+			}
+		}
+	})
+}
+
+func TestUploadLoadsAFileAndShowsQuarantine(t *testing.T) {
+	env.Each(t, func(t *testing.T, st *store.Store) {
+		srv := newDashboard(t, st)
+		c := client(t)
+		signIn(t, c, srv.URL, "admin", testPassword)
+		_, page := get(t, c, srv.URL+"/admin/upload")
+		var body bytes.Buffer
+		mw := multipart.NewWriter(&body)
+		_ = mw.WriteField("csrf", csrfFrom(t, page))
+		fw, _ := mw.CreateFormFile("file", "usage.csv")
+		rows := "day,account_id,user_id,workload,activity_count\n2026-04-01,A1,u1,Teams,3\n2026-04-02,A1,u2,Teams,1\n"
+		for i := 0; i < 150; i++ {
+			rows += fmt.Sprintf("2026-04-%02d,A2,u%d,Teams,2\n", 1+i%28, i)
+		}
+		rows += "2026-04-03,A1,u3,Teams,not-a-number\n"
+		_, _ = fw.Write([]byte(rows))
+		mw.Close()
+		resp, err := c.Post(srv.URL+"/admin/upload", mw.FormDataContentType(), &body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != 200 || !strings.Contains(string(out), "152") || !strings.Contains(string(out), "Reports updated") {
+			t.Fatalf("upload: %d\n%s", resp.StatusCode, out)
+		}
+		code, q := get(t, c, srv.URL+"/admin/quarantine")
+		if code != 200 || !strings.Contains(q, "usage.csv") || !strings.Contains(q, "activity_count") || !strings.Contains(q, "not-a-number") {
+			t.Errorf("quarantine page: %d\n%.800s", code, q)
+		}
+		if _, s := get(t, c, srv.URL+"/status"); !strings.Contains(s, "usage.csv") {
+			t.Error("the upload is not in the data status")
 		}
 	})
 }

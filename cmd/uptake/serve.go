@@ -25,6 +25,7 @@ Example:
   uptake serve --addr :8080 --store embedded:./uptake-data`,
 	define: func(fs *flag.FlagSet) func(context.Context, *runEnv, []string) error {
 		addr := fs.String("addr", ":8080", "address to listen on, host:port")
+		pseudonymKey := fs.String("pseudonym-key", "", "secret key for pseudonymising user names in uploaded files (the same as for uptake ingest)")
 		return func(ctx context.Context, env *runEnv, args []string) error {
 			st, svc, err := env.openAnalytics(ctx, nil)
 			if err != nil {
@@ -32,7 +33,7 @@ Example:
 			}
 			defer st.Close()
 			debug.SetGCPercent(analytics.ServerGCPercent)
-			dash, err := dashboard.New(ctx, svc, st, env.log)
+			dash, err := dashboard.New(ctx, svc, st, env.log, dashboard.Options{PseudonymKey: *pseudonymKey})
 			if err != nil {
 				return err
 			}

@@ -65,7 +65,7 @@ func BenchmarkPagesLarge(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	dash, err := dashboard.New(ctx, svc, st, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	dash, err := dashboard.New(ctx, svc, st, slog.New(slog.NewTextHandler(io.Discard, nil)), dashboard.Options{PseudonymKey: "test-key"})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -1,0 +1,141 @@
+package dashboard
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"mime/multipart"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/uptake/uptake/analytics"
+	"github.com/uptake/uptake/ingest"
+)
+
+// maxUploadBytes bounds one uploaded export file.
+const maxUploadBytes = 2 << 30
+
+// usersView is the admin's user list and the outcome of the last change.
+type usersView struct {
+	Users   []User
+	Roles   []string
+	Message string
+	Error   string
+	CSRF    string
+}
+
+func (s *Server) usersPage(c echo.Context) error {
+	return s.renderUsers(c, http.StatusOK, "", "")
+}
+
+func (s *Server) renderUsers(c echo.Context, status int, msg, errText string) error {
+	list, err := s.users.List(c.Request().Context())
+	if err != nil {
+		return err
+	}
+	v := usersView{Users: list, Roles: Roles(), Message: msg, Error: errText, CSRF: s.csrfToken(currentSession(c))}
+	return s.render(c, status, "users", "Users", v)
+}
+
+// saveUser adds or changes a user from the admin's form (Users.Add checks
+// the name, role, scope and password).
+func (s *Server) saveUser(c echo.Context) error {
+	u := User{Username: strings.TrimSpace(c.FormValue("username")), DisplayName: strings.TrimSpace(c.FormValue("display_name")),
+		Role: c.FormValue("role"), Manager: strings.TrimSpace(c.FormValue("manager")), Disabled: c.FormValue("disabled") == "on"}
+	if err := s.users.Add(c.Request().Context(), u, c.FormValue("password")); err != nil {
+		return s.renderUsers(c, http.StatusBadRequest, "", err.Error())
+	}
+	s.log.Info("user saved", "by", currentSession(c).Username, "user", u.Username, "role", u.Role, "disabled", u.Disabled)
+	return s.renderUsers(c, http.StatusOK, fmt.Sprintf("User %s saved.", u.Username), "")
+}
+
+// quarantinePage lists the newest quarantined rows with their reasons
+// (analytics.Quarantine).
+func (s *Server) quarantinePage(c echo.Context) error {
+	rows, err := s.svc.Quarantine(c.Request().Context(), "", 200)
+	if err != nil {
+		return err
+	}
+	return s.render(c, http.StatusOK, "quarantine", "Quarantine", rows)
+}
+
+// uploadView is the upload page and the outcome of an upload.
+type uploadView struct {
+	CSRF    string
+	Result  *ingest.Result
+	Refresh string
+	Error   string
+	KeySet  bool
+}
+
+func (s *Server) uploadPage(c echo.Context) error {
+	return s.render(c, http.StatusOK, "upload", "Upload", uploadView{CSRF: s.csrfToken(currentSession(c)), KeySet: s.opts.PseudonymKey != ""})
+}
+
+// upload loads one export file as `uptake ingest` does: all or nothing,
+// bad rows quarantined, then the rollups of the months it touched refreshed.
+func (s *Server) upload(c echo.Context) error {
+	v := uploadView{CSRF: s.csrfToken(currentSession(c)), KeySet: s.opts.PseudonymKey != ""}
+	fail := func(status int, msg string) error {
+		v.Error = msg
+		return s.render(c, status, "upload", "Upload", v)
+	}
+	c.Request().Body = http.MaxBytesReader(c.Response(), c.Request().Body, maxUploadBytes)
+	fh, err := c.FormFile("file")
+	if err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			return fail(http.StatusRequestEntityTooLarge, fmt.Sprintf("The file is larger than %d GB: load it with `uptake ingest` on the server instead.", maxUploadBytes>>30))
+		}
+		return fail(http.StatusBadRequest, "Choose an export file (CSV, JSON Lines or a help-desk export, optionally gzip-compressed) to upload.")
+	}
+	dir, err := os.MkdirTemp("", "uptake-upload-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	path := filepath.Join(dir, filepath.Base(fh.Filename))
+	if err := saveUpload(fh, path); err != nil {
+		return err
+	}
+	opt := ingest.Options{Entity: c.FormValue("entity"), Account: strings.TrimSpace(c.FormValue("account")), FileName: filepath.Base(fh.Filename),
+		Privacy: ingest.Privacy{PseudonymKey: s.opts.PseudonymKey}}
+	started := time.Now()
+	res, err := s.loader.File(c.Request().Context(), path, opt)
+	s.log.Info("upload", "by", currentSession(c).Username, "file", fh.Filename, "bytes", fh.Size, "err", err)
+	v.Result = res
+	if err != nil {
+		return fail(http.StatusUnprocessableEntity, err.Error())
+	}
+	if res.Table != "" && res.AlreadyLoaded == "" {
+		rep, err := s.svc.Refresh(c.Request().Context(), analytics.Changes{res.Table: res.Partitions})
+		if err != nil {
+			v.Refresh = "The rows are stored, but refreshing the reports failed: run `uptake refresh` on the server. (" + err.Error() + ")"
+		} else {
+			v.Refresh = fmt.Sprintf("Reports updated in %s (load and refresh %s).", rep.Duration.Round(time.Millisecond), time.Since(started).Round(time.Millisecond))
+		}
+	}
+	return s.render(c, http.StatusOK, "upload", "Upload", v)
+}
+
+func saveUpload(fh *multipart.FileHeader, path string) error {
+	src, err := fh.Open()
+	if err != nil {
+		return fmt.Errorf("reading the upload: %w", err)
+	}
+	defer src.Close()
+	dst, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(dst, src); err != nil {
+		dst.Close()
+		return fmt.Errorf("saving the upload: %w", err)
+	}
+	return dst.Close()
+}
