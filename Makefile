@@ -12,7 +12,7 @@ help:
 	@echo "make demo   build, generate sample data, load it into the embedded store, serve http://localhost:8080"
 	@echo "make test   lint and run every test on both engines (installs libchdb and a test ClickHouse server)"
 	@echo "make build  build bin/uptake (and fetch libchdb for the embedded store)"
-	@echo "make bench  insert, ingest, themes and analytics-on-large-data benchmarks (5 runs each)"
+	@echo "make bench  insert, ingest, themes, analytics and dashboard-pages-on-large-data benchmarks (5 runs each)"
 	@echo "make fuzz   longer fuzzing of the parsers"
 
 build: libchdb assets
@@ -48,6 +48,7 @@ bench: libchdb
 	set -o pipefail; scripts/with-test-server.sh $(GO) test -run '^$$' -bench . -benchtime 1x -count 5 -timeout 60m ./store/ ./ingest/ | scripts/bench-medians.sh
 	set -o pipefail; $(GO) test -run '^$$' -bench . -benchtime 1x -count 5 -timeout 30m ./analytics/themes/ | scripts/bench-medians.sh
 	set -o pipefail; large=$$(scripts/bench-large.sh) && UPTAKE_BENCH_LARGE=$$large $(GO) test -run '^$$' -bench . -benchtime 20x -count 5 -timeout 30m ./analytics/benchlarge/ | scripts/bench-medians.sh
+	set -o pipefail; large=$$(scripts/bench-large.sh) && UPTAKE_BENCH_LARGE=$$large $(GO) test -run '^$$' -bench . -benchtime 1x -count 5 -v -timeout 30m ./dashboard/benchpages/ | scripts/bench-medians.sh
 
 # A duration-based -fuzztime can end with a spurious "context deadline exceeded"
 # and no failing input (a race in Go 1.26's fuzz coordinator, golang/go#75804):

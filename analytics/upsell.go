@@ -64,6 +64,18 @@ func (s *Service) liveUpsell(ctx context.Context, week time.Time, recs []courses
 		return nil, err
 	}
 	out = append(out, training...)
+	if len(training) > 0 {
+		// Training offers come from recommendations, which name no manager.
+		profiles, err := s.Profiles(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for i := range out {
+			if out[i].Manager == "" {
+				out[i].Manager = profiles[out[i].AccountID].Manager
+			}
+		}
+	}
 	sortUpsell(out)
 	return out, nil
 }
@@ -116,7 +128,7 @@ func (s *Service) trainingUpsell(ctx context.Context, flags []AdoptionFlag, recs
 		count[r.Need.AccountID]++
 		if u == nil {
 			u = &Upsell{Kind: UpsellTraining, AccountID: r.Need.AccountID, AccountName: r.Need.AccountName, Currency: r.Course.Currency,
-				Rule: fmt.Sprintf("how-to tickets ≥ %g per 100 seats a month, or a red adoption flag", s.rules.HighHowTo), Evidence: reason + "."}
+				Rule: fmt.Sprintf("how-to tickets ≥ %g per 100 seats a month, or a red adoption flag", s.rules.HighHowTo), Evidence: strings.TrimSuffix(reason, ".") + "."}
 			byAccount[r.Need.AccountID] = u
 			order = append(order, r.Need.AccountID)
 		}

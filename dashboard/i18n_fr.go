@@ -100,4 +100,5 @@ var frenchTexts = map[string]string{
 	"Accounts of (account managers: the account_manager value of their accounts)": "Comptes de (responsables de compte : la valeur account_manager de leurs comptes)",
 	"Disabled (cannot sign in)": "Désactivé (ne peut pas se connecter)", "Line": "Ligne", "Column": "Colonne", "Reason": "Raison", "Row as read": "Ligne telle que lue",
 	"This form has expired or did not come from Uptake. Reload the page and try again.": "Ce formulaire a expiré ou ne vient pas d'Uptake. Rechargez la page et réessayez.",
+	"Account manager": "Responsable de compte",
 }

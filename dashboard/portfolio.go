@@ -18,8 +18,8 @@ const pageSize = 50
 
 // portfolioFilter is the portfolio's URL query: shareable as a link.
 type portfolioFilter struct {
-	Query, Segment, Country, Health, Sort string
-	Page                                  int
+	Query, Segment, Country, Health, Manager, Workload, Sort string
+	Page                                                     int
 }
 
 // sortKeys are the accepted sort values, each with its column label.
@@ -30,7 +30,7 @@ var sortKeys = []struct{ Key, Label string }{
 
 func parsePortfolioFilter(q url.Values) (portfolioFilter, error) {
 	f := portfolioFilter{Query: strings.TrimSpace(q.Get("q")), Segment: q.Get("segment"), Country: q.Get("country"), Health: q.Get("health"),
-		Sort: q.Get("sort"), Page: 1}
+		Manager: q.Get("manager"), Workload: q.Get("workload"), Sort: q.Get("sort"), Page: 1}
 	if f.Sort == "" {
 		f.Sort = "-upsell"
 	}
@@ -51,7 +51,11 @@ func (f portfolioFilter) keep(r analytics.PortfolioRow) bool {
 	if f.Query != "" && !strings.Contains(strings.ToLower(r.Name), strings.ToLower(f.Query)) && !strings.EqualFold(r.AccountID, f.Query) {
 		return false
 	}
-	return (f.Segment == "" || r.Segment == f.Segment) && (f.Country == "" || r.Country == f.Country) && (f.Health == "" || r.Health == f.Health)
+	if f.Workload != "" && !slices.ContainsFunc(r.Workloads, func(w analytics.WorkloadUsage) bool { return w.Workload == f.Workload }) {
+		return false
+	}
+	return (f.Segment == "" || r.Segment == f.Segment) && (f.Country == "" || r.Country == f.Country) && (f.Health == "" || r.Health == f.Health) &&
+		(f.Manager == "" || r.Manager == f.Manager)
 }
 
 var healthRank = map[string]int{analytics.HealthRed: 0, analytics.HealthAmber: 1, analytics.HealthGreen: 2, analytics.HealthNone: 3}
@@ -83,7 +87,8 @@ func (f portfolioFilter) sort(rows []analytics.PortfolioRow) {
 
 func (f portfolioFilter) link(sort string, page int) string {
 	q := url.Values{}
-	for k, v := range map[string]string{"q": f.Query, "segment": f.Segment, "country": f.Country, "health": f.Health, "sort": sort} {
+	for k, v := range map[string]string{"q": f.Query, "segment": f.Segment, "country": f.Country, "health": f.Health, "manager": f.Manager,
+		"workload": f.Workload, "sort": sort} {
 		if v != "" {
 			q.Set(k, v)
 		}
@@ -103,6 +108,7 @@ type portfolioView struct {
 	Scoped              bool                     `json:"-"`
 	Red, Amber          float64                  `json:"-"`
 	Segments, Countries []string                 `json:"-"`
+	Managers, Workloads []string                 `json:"-"`
 	Healths             []string                 `json:"-"`
 	Columns             []column                 `json:"-"`
 	PrevLink, NextLink  string                   `json:"-"`
@@ -127,13 +133,17 @@ func (s *Server) portfolio(c echo.Context) (portfolioView, error) {
 		Healths: []string{analytics.HealthRed, analytics.HealthAmber, analytics.HealthGreen, analytics.HealthNone}}
 	var kept []analytics.PortfolioRow
 	for _, r := range all {
-		v.Segments, v.Countries = appendNew(v.Segments, r.Segment), appendNew(v.Countries, r.Country)
+		v.Segments, v.Countries, v.Managers = appendNew(v.Segments, r.Segment), appendNew(v.Countries, r.Country), appendNew(v.Managers, r.Manager)
+		for _, w := range r.Workloads {
+			v.Workloads = appendNew(v.Workloads, w.Workload)
+		}
 		if f.keep(r) {
 			kept = append(kept, r)
 		}
 	}
-	slices.Sort(v.Segments)
-	slices.Sort(v.Countries)
+	for _, list := range [][]string{v.Segments, v.Countries, v.Managers, v.Workloads} {
+		slices.Sort(list)
+	}
 	f.sort(kept)
 	v.Matching = len(kept)
 	v.Pages = max(1, (len(kept)+pageSize-1)/pageSize)

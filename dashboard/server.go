@@ -25,6 +25,9 @@ var templateFiles embed.FS
 //go:embed static
 var staticFiles embed.FS
 
+//go:embed openapi.json
+var openAPI []byte
+
 // requestTimeout bounds every request, including its queries.
 const requestTimeout = 30 * time.Second
 
@@ -111,6 +114,7 @@ func (s *Server) Handler() http.Handler {
 
 	e.GET("/export/:report", s.export, s.signedIn(all...))
 
+	e.GET("/api/v1/openapi.json", func(c echo.Context) error { return c.Blob(http.StatusOK, echo.MIMEApplicationJSON, openAPI) })
 	api := e.Group("/api/v1")
 	api.GET("/portfolio", s.portfolioAPI, s.signedIn(portfolio...))
 	api.GET("/accounts/:id", s.accountAPI, s.signedIn(portfolio...))

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"io"
 	"log/slog"
@@ -12,11 +13,14 @@ import (
 	"net/http/cookiejar"
 	"net/http/httptest"
 	"net/url"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/uptake/uptake/analytics"
 	"github.com/uptake/uptake/dashboard"
+	"github.com/uptake/uptake/ingest"
 	"github.com/uptake/uptake/store"
 )
 
@@ -74,7 +78,32 @@ func newDashboard(t *testing.T, st *store.Store) *httptest.Server {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := svc.Refresh(ctx, analytics.Changes{"accounts": nil}); err != nil {
+	// A1 has 20 Teams seats and 10 active users in October 2026 (50 %: red).
+	dir := t.TempDir()
+	subs := "account_id,subscription_id,snapshot_date,seats_purchased,seats_assigned,product,workload\nA1,S1,2026-10-01,20,18,Microsoft 365 Teams,Teams\n"
+	usage := "day,account_id,user_id,workload,activity_count\n"
+	for day := 1; day <= 28; day++ {
+		for u := 0; u < 10; u++ {
+			usage += fmt.Sprintf("2026-10-%02d,A1,user%d,Teams,%d\n", day, u, 1+u%3)
+		}
+	}
+	changes := analytics.Changes{"accounts": nil}
+	loader, err := ingest.NewLoader(st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, content := range map[string]string{"subscriptions.csv": subs, "usage.csv": usage} {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(content), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		res, err := loader.File(ctx, path, ingest.Options{Privacy: ingest.Privacy{PseudonymKey: "test-key"}})
+		if err != nil {
+			t.Fatalf("loading %s: %v", name, err)
+		}
+		changes.Add(res.Table, res.Partitions)
+	}
+	if _, err := svc.Refresh(ctx, changes); err != nil {
 		t.Fatal(err)
 	}
 	users, err := dashboard.NewUsers(st)
@@ -348,6 +377,49 @@ func TestUploadLoadsAFileAndShowsQuarantine(t *testing.T) {
 		}
 		if _, s := get(t, c, srv.URL+"/status"); !strings.Contains(s, "usage.csv") {
 			t.Error("the upload is not in the data status")
+		}
+	})
+}
+
+var update = flag.Bool("update", false, "rewrite the golden files of the API tests")
+
+// The API's answers match the golden files on both engines.
+func TestAPIGoldenJSON(t *testing.T) {
+	cases := []struct{ user, path, golden string }{
+		{"ann", "/api/v1/portfolio", "portfolio_ann.json"},
+		{"exec", "/api/v1/portfolio?sort=name&segment=SMB", "portfolio_exec_smb.json"},
+		{"ann", "/api/v1/accounts/A1", "account_a1_ann.json"},
+		{"ann", "/api/v1/accounts/B1", "account_b1_ann.json"},
+		{"exec", "/api/v1/portfolio?sort=bad", "portfolio_bad_sort.json"},
+	}
+	env.Each(t, func(t *testing.T, st *store.Store) {
+		srv := newDashboard(t, st)
+		for _, c := range cases {
+			hc := client(t)
+			signIn(t, hc, srv.URL, c.user, testPassword)
+			code, body := get(t, hc, srv.URL+c.path)
+			var v any
+			if err := json.Unmarshal([]byte(body), &v); err != nil {
+				t.Fatalf("%s: not JSON (%d): %s", c.path, code, body)
+			}
+			pretty, _ := json.MarshalIndent(map[string]any{"status": code, "body": v}, "", "  ")
+			file := filepath.Join("testdata", "golden", c.golden)
+			if *update {
+				if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(file, append(pretty, '\n'), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				continue
+			}
+			want, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatalf("%v (run go test ./dashboard -run TestAPIGoldenJSON -update)", err)
+			}
+			if strings.TrimSpace(string(want)) != string(pretty) {
+				t.Errorf("%s as %s differs from %s:\n%s", c.path, c.user, file, pretty)
+			}
 		}
 	})
 }
