@@ -3,6 +3,7 @@ package dashboard
 import (
 	"errors"
 	"net/http"
+	"strconv"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -13,6 +14,7 @@ import (
 // executiveView is the executives' page: KPIs, trends and comparisons.
 type executiveView struct {
 	Empty                          bool
+	Weeks                          int // the period of the trends: 13, 26 or 52 weeks
 	Quarter                        analytics.Period
 	CSAT                           []analytics.CSATPoint
 	KPI                            []analytics.KPIWeek
@@ -28,11 +30,18 @@ type executiveView struct {
 // SLAAttainment, TrainingImpact).
 func (s *Server) executive(c echo.Context) (executiveView, error) {
 	ctx := c.Request().Context()
-	var v executiveView
-	year, err := s.svc.LastWeeks(ctx, "tickets", 52)
+	v := executiveView{Weeks: 52}
+	switch w := c.QueryParam("weeks"); w {
+	case "", "52":
+	case "13", "26":
+		v.Weeks, _ = strconv.Atoi(w)
+	default:
+		return v, echo.NewHTTPError(http.StatusBadRequest, "weeks must be 13, 26 or 52")
+	}
+	year, err := s.svc.LastWeeks(ctx, "tickets", v.Weeks)
 	var noData analytics.ErrNoData
 	if errors.As(err, &noData) {
-		return executiveView{Empty: true}, nil
+		return executiveView{Empty: true, Weeks: v.Weeks}, nil
 	}
 	if err != nil {
 		return v, err

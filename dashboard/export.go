@@ -54,8 +54,8 @@ func (s *Server) exportTable(c echo.Context, report string) (exports.Table, erro
 		if err := allowed(RoleAdmin, RoleTrainer); err != nil {
 			return exports.Table{}, err
 		}
-		plan, err := s.svc.CoursePlan(ctx, s.now(), analytics.DefaultSessionsPerMonth)
-		return exports.CoursePlanTable(plan), err
+		v, err := s.plan(c)
+		return exports.CoursePlanTable(v.Lines), err
 	case "satisfaction":
 		if err := allowed(RoleAdmin, RoleExecutive); err != nil {
 			return exports.Table{}, err

@@ -101,4 +101,6 @@ var frenchTexts = map[string]string{
 	"Disabled (cannot sign in)": "Désactivé (ne peut pas se connecter)", "Line": "Ligne", "Column": "Colonne", "Reason": "Raison", "Row as read": "Ligne telle que lue",
 	"This form has expired or did not come from Uptake. Reload the page and try again.": "Ce formulaire a expiré ou ne vient pas d'Uptake. Rechargez la page et réessayez.",
 	"Account manager": "Responsable de compte",
+	"Period":          "Période", "last %d weeks": "%d dernières semaines",
+	"No session matches these filters.": "Aucune session ne correspond à ces filtres.",
 }

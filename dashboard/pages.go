@@ -2,6 +2,8 @@ package dashboard
 
 import (
 	"net/http"
+	"slices"
+	"time"
 
 	"github.com/labstack/echo/v4"
 
@@ -26,14 +28,42 @@ func (s *Server) statusAPI(c echo.Context) error {
 	return c.JSON(http.StatusOK, status)
 }
 
+// planView is the trainers' course plan, optionally one course language
+// or one month (both in the URL).
+type planView struct {
+	Lines             []courses.PlanLine
+	Language, Month   string
+	Languages, Months []string
+}
+
 // planPage shows the trainers' course plan from this month
 // (analytics.CoursePlan).
 func (s *Server) planPage(c echo.Context) error {
-	plan, err := cachedView(s, c, func() ([]courses.PlanLine, error) {
-		return s.svc.CoursePlan(c.Request().Context(), s.now(), analytics.DefaultSessionsPerMonth)
-	})
+	v, err := cachedView(s, c, func() (planView, error) { return s.plan(c) })
 	if err != nil {
 		return err
 	}
-	return s.render(c, http.StatusOK, "plan", "Course plan", plan)
+	return s.render(c, http.StatusOK, "plan", "Course plan", v)
+}
+
+func (s *Server) plan(c echo.Context) (planView, error) {
+	v := planView{Language: c.QueryParam("language"), Month: c.QueryParam("month")}
+	if v.Month != "" {
+		if _, err := time.Parse("2006-01", v.Month); err != nil {
+			return v, echo.NewHTTPError(http.StatusBadRequest, "month must be written YYYY-MM, e.g. 2026-12")
+		}
+	}
+	all, err := s.svc.CoursePlan(c.Request().Context(), s.now(), analytics.DefaultSessionsPerMonth)
+	if err != nil {
+		return v, err
+	}
+	for _, l := range all {
+		m := l.Month.Format("2006-01")
+		v.Languages, v.Months = appendNew(v.Languages, l.Language), appendNew(v.Months, m)
+		if (v.Language == "" || l.Language == v.Language) && (v.Month == "" || m == v.Month) {
+			v.Lines = append(v.Lines, l)
+		}
+	}
+	slices.Sort(v.Languages)
+	return v, nil
 }

@@ -30,6 +30,7 @@ func parsePages() (map[string]*template.Template, error) {
 		"datetime": formatDateTime,
 		"month":    formatMonth,
 		"join":     func(s []string) string { return strings.Join(s, ", ") },
+		"list":     func(v ...int) []int { return v },
 	}
 	out := map[string]*template.Template{}
 	for _, name := range pageNames {
