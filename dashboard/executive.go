@@ -121,8 +121,14 @@ func (s *Server) executiveAPI(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, map[string]any{"csat_by_month": v.CSAT, "weekly": v.KPI, "sla": v.SLA, "csat_by_segment": v.Segments,
-		"csat_by_country": v.Countries, "training_impact": v.Impact})
+	// The impact's matched units (thousands) stay out: the estimates and
+	// sample sizes are in HowTo and Adoption; exports carry the units.
+	var impact any
+	if v.Impact != nil {
+		impact = map[string]any{"weeks": v.Impact.Weeks, "howto": v.Impact.HowTo, "adoption": v.Impact.Adoption}
+	}
+	return c.JSON(http.StatusOK, map[string]any{"weeks": v.Weeks, "csat_by_month": v.CSAT, "weekly": v.KPI, "sla": v.SLA, "csat_by_segment": v.Segments,
+		"csat_by_country": v.Countries, "training_impact": impact})
 }
 
 // latestPeriod keeps the points of the newest quarter.

@@ -103,4 +103,5 @@ var frenchTexts = map[string]string{
 	"Account manager": "Responsable de compte",
 	"Period":          "Période", "last %d weeks": "%d dernières semaines",
 	"No session matches these filters.": "Aucune session ne correspond à ces filtres.",
+	"Page %d of %d.":                    "Page %d sur %d.",
 }
