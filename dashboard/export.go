@@ -62,6 +62,24 @@ func (s *Server) exportTable(c echo.Context, report string) (exports.Table, erro
 		}
 		v, err := s.executive(c)
 		return exports.SatisfactionTable(v.CSAT), err
+	case "account":
+		if err := allowed(RoleAdmin, RoleExecutive, RoleManager); err != nil {
+			return exports.Table{}, err
+		}
+		// Scoped like the page: another manager's account is a 404.
+		v, err := s.svc.Account(ctx, scopeOf(currentSession(c)), c.QueryParam("id"))
+		if err != nil {
+			return exports.Table{}, err
+		}
+		t := exports.RecommendationsTable(v.Recommendations)
+		t.Sheet = "Account " + v.AccountID
+		return t, nil
+	case "quarantine":
+		if err := allowed(RoleAdmin); err != nil {
+			return exports.Table{}, err
+		}
+		rows, err := s.svc.Quarantine(ctx, "", 100_000)
+		return exports.QuarantineTable(rows), err
 	case "status":
 		if err := allowed(RoleAdmin); err != nil {
 			return exports.Table{}, err
@@ -69,7 +87,7 @@ func (s *Server) exportTable(c echo.Context, report string) (exports.Table, erro
 		st, err := s.svc.DataStatus(ctx, 10)
 		return exports.DataStatusTable(st), err
 	}
-	return exports.Table{}, echo.NewHTTPError(http.StatusNotFound, "No such export: choose portfolio, themes, plan, satisfaction or status.")
+	return exports.Table{}, echo.NewHTTPError(http.StatusNotFound, "No such export: choose portfolio, account, themes, plan, satisfaction, quarantine or status.")
 }
 
 // export sends a page's table as a workbook or CSV file named after the

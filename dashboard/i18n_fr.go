@@ -104,4 +104,6 @@ var frenchTexts = map[string]string{
 	"Period":          "Période", "last %d weeks": "%d dernières semaines",
 	"No session matches these filters.": "Aucune session ne correspond à ces filtres.",
 	"Page %d of %d.":                    "Page %d sur %d.",
+	"Expected benefit":                  "Bénéfice attendu", "%s how-to tickets avoided over the next quarter": "%s tickets « comment faire » évités au prochain trimestre",
+	"%d seats that could become active": "%d licences qui pourraient devenir actives",
 }

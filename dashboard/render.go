@@ -13,7 +13,8 @@ import (
 var pageNames = []string{"login", "status", "portfolio", "account", "themes", "plan", "executive", "users", "quarantine", "upload", "error"}
 
 // exportPages offer their table as a download: page → export report.
-var exportPages = map[string]string{"portfolio": "portfolio", "themes": "themes", "plan": "plan", "executive": "satisfaction", "status": "status"}
+var exportPages = map[string]string{"portfolio": "portfolio", "account": "account", "themes": "themes", "plan": "plan", "executive": "satisfaction",
+	"status": "status", "quarantine": "quarantine"}
 
 // chartPages load ECharts and the script that draws their charts.
 var chartPages = map[string]bool{"account": true, "themes": true, "executive": true}
@@ -99,6 +100,9 @@ func (s *Server) render(c echo.Context, status int, page, title string, data any
 	if report, ok := exportPages[page]; ok {
 		q := c.Request().URL.Query()
 		q.Del("page")
+		if page == "account" {
+			q.Set("id", c.Param("id"))
+		}
 		q.Set("format", "xlsx")
 		pd.ExportXLSX = "/export/" + report + "?" + q.Encode()
 		q.Set("format", "csv")

@@ -17,6 +17,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/uptake/uptake/analytics"
 	"github.com/uptake/uptake/dashboard"
@@ -203,6 +204,24 @@ func TestAccountManagerSeesOnlyOwnAccounts(t *testing.T) {
 		}
 		if code, body := get(t, c, srv.URL+"/portfolio?q=beta"); code != 200 || strings.Contains(body, "B1") || !strings.Contains(body, "No account matches") {
 			t.Errorf("search found another manager's account: %d", code)
+		}
+		if code, _ := get(t, c, srv.URL+"/export/account?id=B1&format=csv"); code != 404 {
+			t.Errorf("Ann exported Bob's account: %d", code)
+		}
+		if code, body := get(t, c, srv.URL+"/export/portfolio?format=csv"); code != 200 || strings.Contains(body, "B1") || !strings.Contains(body, "A1") {
+			t.Errorf("Ann's portfolio export: %d\n%s", code, body)
+		}
+		resp, err := c.Get(srv.URL + "/export/portfolio?format=xlsx&segment=SMB")
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		want := fmt.Sprintf(`attachment; filename="uptake-portfolio-%s.xlsx"`, time.Now().Format("2006-01-02"))
+		if cd := resp.Header.Get("Content-Disposition"); cd != want || !strings.Contains(resp.Header.Get("Content-Type"), "spreadsheetml") {
+			t.Errorf("workbook download headers: %q, %q", cd, resp.Header.Get("Content-Type"))
+		}
+		if code, _ := get(t, c, srv.URL+"/export/quarantine?format=csv"); code != 403 {
+			t.Errorf("Ann exported the quarantine: %d", code)
 		}
 		if code, _ := get(t, c, srv.URL+"/portfolio?sort=evil"); code != 400 {
 			t.Errorf("bad sort: %d, want 400", code)
