@@ -6,13 +6,12 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/uptake/uptake/analytics"
-	"github.com/uptake/uptake/ingest"
+	"github.com/uptake/uptake/analytics/analyticstest"
 	"github.com/uptake/uptake/ingest/generate"
 	"github.com/uptake/uptake/store"
 )
@@ -50,31 +49,9 @@ func truthDir(t *testing.T) string {
 // rollups, as `uptake ingest` does.
 func loadTruth(t *testing.T, st *store.Store) *analytics.Service {
 	t.Helper()
-	ctx := context.Background()
-	dir := truthDir(t)
-	loader, err := ingest.NewLoader(st)
-	if err != nil {
-		t.Fatal(err)
-	}
-	svc, err := analytics.New(st, analytics.Defaults())
-	if err != nil {
-		t.Fatal(err)
-	}
-	files, _ := filepath.Glob(filepath.Join(dir, "*.csv"))
-	sort.Strings(files)
-	changes := analytics.Changes{}
-	for _, f := range files {
-		res, err := loader.File(ctx, f, ingest.Options{Privacy: ingest.Privacy{PseudonymKey: "truth-test"}})
-		if err != nil {
-			t.Fatalf("ingesting %s: %v", f, err)
-		}
-		changes.Add(res.Table, res.Partitions)
-	}
 	started := time.Now()
-	if _, err := svc.Refresh(ctx, changes); err != nil {
-		t.Fatalf("refreshing rollups: %v", err)
-	}
-	t.Logf("rollups refreshed in %v", time.Since(started).Round(time.Millisecond))
+	svc := analyticstest.LoadDir(t, st, truthDir(t))
+	t.Logf("loaded and refreshed in %v", time.Since(started).Round(time.Millisecond))
 	return svc
 }
 

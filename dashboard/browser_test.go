@@ -9,7 +9,6 @@ import (
 	"os"
 
 	"path/filepath"
-	"sort"
 	"strings"
 	"sync"
 	"testing"
@@ -21,8 +20,8 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/uptake/uptake/analytics"
+	"github.com/uptake/uptake/analytics/analyticstest"
 	"github.com/uptake/uptake/dashboard"
-	"github.com/uptake/uptake/ingest"
 	"github.com/uptake/uptake/ingest/generate"
 	"github.com/uptake/uptake/store"
 )
@@ -56,28 +55,7 @@ func sampleData(t *testing.T) string {
 func loadedDashboard(t *testing.T, st *store.Store) (*httptest.Server, string) {
 	t.Helper()
 	ctx := context.Background()
-	dir := sampleData(t)
-	loader, err := ingest.NewLoader(st)
-	if err != nil {
-		t.Fatal(err)
-	}
-	svc, err := analytics.New(st, analytics.Defaults())
-	if err != nil {
-		t.Fatal(err)
-	}
-	files, _ := filepath.Glob(filepath.Join(dir, "*.csv"))
-	sort.Strings(files)
-	changes := analytics.Changes{}
-	for _, f := range files {
-		res, err := loader.File(ctx, f, ingest.Options{Privacy: ingest.Privacy{PseudonymKey: "browser-test"}})
-		if err != nil {
-			t.Fatalf("ingesting %s: %v", f, err)
-		}
-		changes.Add(res.Table, res.Partitions)
-	}
-	if _, err := svc.Refresh(ctx, changes); err != nil {
-		t.Fatal(err)
-	}
+	svc := analyticstest.LoadDir(t, st, sampleData(t))
 	if _, err := svc.RunThemes(ctx, analytics.ThemeOptions{}); err != nil {
 		t.Fatal(err)
 	}

@@ -19,9 +19,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/uptake/uptake/analytics"
+	"github.com/uptake/uptake/analytics/analyticstest"
 	"github.com/uptake/uptake/dashboard"
-	"github.com/uptake/uptake/ingest"
 	"github.com/uptake/uptake/store"
 )
 
@@ -75,10 +74,6 @@ func newDashboard(t *testing.T, st *store.Store) *httptest.Server {
 	if err := in.Close(); err != nil {
 		t.Fatal(err)
 	}
-	svc, err := analytics.New(st, analytics.Defaults())
-	if err != nil {
-		t.Fatal(err)
-	}
 	// A1 has 20 Teams seats and 10 active users in October 2026 (50 %: red).
 	dir := t.TempDir()
 	subs := "account_id,subscription_id,snapshot_date,seats_purchased,seats_assigned,product,workload\nA1,S1,2026-10-01,20,18,Microsoft 365 Teams,Teams\n"
@@ -88,25 +83,12 @@ func newDashboard(t *testing.T, st *store.Store) *httptest.Server {
 			usage += fmt.Sprintf("2026-10-%02d,A1,user%d,Teams,%d\n", day, u, 1+u%3)
 		}
 	}
-	changes := analytics.Changes{"accounts": nil}
-	loader, err := ingest.NewLoader(st)
-	if err != nil {
-		t.Fatal(err)
-	}
 	for name, content := range map[string]string{"subscriptions.csv": subs, "usage.csv": usage} {
-		path := filepath.Join(dir, name)
-		if err := os.WriteFile(path, []byte(content), 0o600); err != nil {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o600); err != nil {
 			t.Fatal(err)
 		}
-		res, err := loader.File(ctx, path, ingest.Options{Privacy: ingest.Privacy{PseudonymKey: "test-key"}})
-		if err != nil {
-			t.Fatalf("loading %s: %v", name, err)
-		}
-		changes.Add(res.Table, res.Partitions)
 	}
-	if _, err := svc.Refresh(ctx, changes); err != nil {
-		t.Fatal(err)
-	}
+	svc := analyticstest.LoadDir(t, st, dir)
 	users, err := dashboard.NewUsers(st)
 	if err != nil {
 		t.Fatal(err)

@@ -8,35 +8,16 @@ package benchlarge
 
 import (
 	"context"
-	"os"
-	"runtime/debug"
 	"testing"
 	"time"
 
 	"github.com/uptake/uptake/analytics"
-	"github.com/uptake/uptake/store"
+	"github.com/uptake/uptake/analytics/analyticstest"
 )
 
 func BenchmarkAnalyticsLarge(b *testing.B) {
-	raw := os.Getenv("UPTAKE_BENCH_LARGE")
-	if raw == "" {
-		b.Skip("set UPTAKE_BENCH_LARGE to the store prepared by scripts/bench-large.sh (make bench does)")
-	}
-	debug.SetGCPercent(analytics.ServerGCPercent) // as `uptake serve` runs
+	_, svc := analyticstest.OpenLarge(b)
 	ctx := context.Background()
-	loc, err := store.ParseURL(raw)
-	if err != nil {
-		b.Fatal(err)
-	}
-	st, err := store.Open(ctx, loc, store.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer st.Close()
-	svc, err := analytics.New(st, analytics.Defaults())
-	if err != nil {
-		b.Fatal(err)
-	}
 	quarter, err := svc.LastWeeks(ctx, "tickets", 13)
 	if err != nil {
 		b.Fatal(err)

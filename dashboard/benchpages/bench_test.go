@@ -12,16 +12,14 @@ import (
 	"net/http/cookiejar"
 	"net/http/httptest"
 	"net/url"
-	"os"
-	"runtime/debug"
 	"slices"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/uptake/uptake/analytics"
+	"github.com/uptake/uptake/analytics/analyticstest"
 	"github.com/uptake/uptake/dashboard"
-	"github.com/uptake/uptake/store"
 )
 
 // BenchmarkPagesLarge serves every page and API call of the dashboard on
@@ -30,28 +28,8 @@ import (
 // and reports each route's 95th-percentile time with a warm cache, after
 // logging each route's cold time (its first request after a refresh).
 func BenchmarkPagesLarge(b *testing.B) {
-	raw := os.Getenv("UPTAKE_BENCH_LARGE")
-	if raw == "" {
-		b.Skip("set UPTAKE_BENCH_LARGE to the store prepared by scripts/bench-large.sh (make bench does)")
-	}
-	debug.SetGCPercent(analytics.ServerGCPercent) // as `uptake serve` runs
+	st, svc := analyticstest.OpenLarge(b)
 	ctx := context.Background()
-	loc, err := store.ParseURL(raw)
-	if err != nil {
-		b.Fatal(err)
-	}
-	st, err := store.Open(ctx, loc, store.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer st.Close()
-	if _, err := st.Migrate(ctx); err != nil {
-		b.Fatal(err)
-	}
-	svc, err := analytics.New(st, analytics.Defaults())
-	if err != nil {
-		b.Fatal(err)
-	}
 	rows, err := svc.Portfolio(ctx, analytics.Scope{})
 	if err != nil || len(rows) == 0 {
 		b.Fatalf("portfolio: %d rows, %v", len(rows), err)
