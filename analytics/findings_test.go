@@ -2,11 +2,16 @@ package analytics_test
 
 import (
 	"context"
+	"fmt"
+	"os"
+	"path/filepath"
 	"reflect"
+	"sort"
 	"testing"
 	"time"
 
 	"github.com/uptake/uptake/analytics"
+	"github.com/uptake/uptake/analytics/analyticstest"
 	"github.com/uptake/uptake/analytics/courses"
 	"github.com/uptake/uptake/store"
 )
@@ -57,6 +62,47 @@ func TestStoredFindingsMatchLive(t *testing.T) {
 			t.Fatalf("stored upsell chances (%d) differ from live ones (%d)", len(upsell), len(liveUpsell))
 		}
 		t.Logf("%d recommendations, %d plan lines, %d upsell chances stored and equal to live", len(live), len(plan), len(upsell))
+
+		// New how-to tickets join the stored themes, whose ids stay.
+		before, err := svc.Themes(ctx, "howto")
+		if err != nil {
+			t.Fatal(err)
+		}
+		dir := t.TempDir()
+		csv := "account_id,ticket_id,created_at,updated_at,channel,category,priority,status,subject,body,language,workload\n"
+		for i := 0; i < 5; i++ {
+			csv += fmt.Sprintf("%s,T-NEW-%d,2026-10-01T09:00:00Z,2026-10-01T10:00:00Z,portal,howto,normal,closed,How do I share my screen in a Teams meeting?,"+
+				"When I present in a Teams call the others only see a black window. How do I share the screen?,en,Teams\n", "ACC-0001", i)
+		}
+		if err := os.WriteFile(filepath.Join(dir, "tickets.csv"), []byte(csv), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		analyticstest.LoadDir(t, st, dir)
+		run, ran, err := svc.UpdateThemes(ctx)
+		if err != nil || !ran || run.Discovered {
+			t.Fatalf("updating themes: ran %v, discovered %v, %v", ran, run.Discovered, err)
+		}
+		after, err := svc.Themes(ctx, "howto")
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids := func(list []analytics.Theme) []string {
+			var out []string
+			for _, th := range list {
+				out = append(out, th.ID)
+			}
+			sort.Strings(out)
+			return out
+		}
+		total := func(list []analytics.Theme) (n uint64) {
+			for _, th := range list {
+				n += th.Tickets
+			}
+			return n
+		}
+		if !reflect.DeepEqual(ids(before), ids(after)) || total(after) != total(before)+5 {
+			t.Errorf("after 5 new tickets: ids %v → %v, themed tickets %d → %d", ids(before), ids(after), total(before), total(after))
+		}
 
 		rules := analytics.Defaults()
 		rules.Red = 40

@@ -144,6 +144,19 @@ func (s *Service) RunThemes(ctx context.Context, opt ThemeOptions) (ThemeRun, er
 	return run, nil
 }
 
+// UpdateThemes assigns the how-to tickets to the stored themes, keeping
+// their ids, after an ingest that brought tickets: new tickets join the
+// themes without waiting for `uptake themes`. It does nothing (false)
+// while no themes were discovered yet.
+func (s *Service) UpdateThemes(ctx context.Context) (ThemeRun, bool, error) {
+	model, err := s.themeModel(ctx, ThemeOptions{}.Scope())
+	if err != nil || model == nil {
+		return ThemeRun{}, false, err
+	}
+	run, err := s.RunThemes(ctx, ThemeOptions{})
+	return run, err == nil, err
+}
+
 func ticketKey(account, source, id string) string { return account + "\x1f" + source + "\x1f" + id }
 
 // themeModel loads the scope's stored model, or nil when there is none.

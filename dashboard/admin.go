@@ -119,6 +119,13 @@ func (s *Server) upload(c echo.Context) error {
 		} else {
 			v.Refresh = fmt.Sprintf("Reports updated in %s (load and refresh %s).", rep.Duration.Round(time.Millisecond), time.Since(started).Round(time.Millisecond))
 		}
+		if res.Table == "tickets" {
+			if run, ran, err := s.svc.UpdateThemes(c.Request().Context()); err != nil {
+				v.Refresh += " Assigning the new tickets to the how-to themes failed: run `uptake themes` on the server. (" + err.Error() + ")"
+			} else if ran {
+				v.Refresh += fmt.Sprintf(" %d of %d how-to tickets are in the %d stored themes.", run.Themed, run.Tickets, run.Themes)
+			}
+		}
 	}
 	return s.render(c, http.StatusOK, "upload", "Upload", v)
 }

@@ -170,6 +170,15 @@ func refreshAfter(ctx context.Context, env *runEnv, svc *analytics.Service, resu
 		fmt.Fprintln(env.stderr, msg)
 		return msg
 	}
+	if len(changes["tickets"]) > 0 {
+		run, ran, err := svc.UpdateThemes(ctx)
+		switch {
+		case err != nil:
+			msg += fmt.Sprintf("; assigning the new tickets to the how-to themes failed (%v): run `uptake themes`", err)
+		case ran:
+			msg += fmt.Sprintf("; %d of %d how-to tickets assigned to the %d stored themes in %s", run.Themed, run.Tickets, run.Themes, run.Duration.Round(time.Millisecond))
+		}
+	}
 	if !quiet {
 		fmt.Fprintln(env.stdout, "Reports updated: "+msg+".")
 	}
