@@ -278,6 +278,9 @@ func TestBrowserEveryRoleAndPage(t *testing.T) {
 				}
 				screenshot(t, ctx, fmt.Sprintf("%s-%s-%s", st.Kind(), user, strings.ReplaceAll(strings.Trim(path, "/"), "/", "-")))
 			}
+			if user == "admin" {
+				tabletAndKeyboard(t, ctx, srv.URL, st.Kind())
+			}
 			if user == "ann" {
 				annCannotReach(t, ctx, srv.URL, otherAccount)
 				watch.take() // the refusals above are expected
@@ -399,4 +402,36 @@ type testLogWriter struct{ t *testing.T }
 func (w testLogWriter) Write(p []byte) (int, error) {
 	w.t.Log(strings.TrimSpace(string(p)))
 	return len(p), nil
+}
+
+// tabletAndKeyboard opens the portfolio at a tablet's size (no page-wide
+// horizontal scroll), and checks that the keyboard reaches the skip link
+// first and that it leads to the main content.
+func tabletAndKeyboard(t *testing.T, ctx context.Context, base, kind string) {
+	t.Helper()
+	err := chromedp.Do(ctx, chromedp.EmulateViewport(820, 1180), chromedp.Navigate(base+"/portfolio"), chromedp.WaitVisible(chromedp.CSS("main h1")))
+	if err != nil {
+		t.Fatalf("tablet: %v", err)
+	}
+	overflow, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.documentElement.scrollWidth > window.innerWidth + 1`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if overflow {
+		t.Error("at 820 px wide the portfolio scrolls sideways as a whole page")
+	}
+	screenshot(t, ctx, kind+"-admin-portfolio-tablet")
+	if err := chromedp.Do(ctx, chromedp.KeyEvent("\t")); err != nil {
+		t.Fatal(err)
+	}
+	focused, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.activeElement.className + "|" + document.activeElement.getAttribute("href")`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if focused != "skip|#main" {
+		t.Errorf("the first Tab focuses %q, want the skip link to #main", focused)
+	}
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1280, 900)); err != nil {
+		t.Fatal(err)
+	}
 }
