@@ -17,6 +17,9 @@ type Table struct {
 	Header []string
 	Widths []float64 // column widths, in characters
 	Rows   [][]any
+	// Stream, when set, yields the rows instead of Rows, one at a time, for
+	// exports too large to hold in memory.
+	Stream func(yield func(row []any) error) error
 }
 
 // WriteCSV writes the table as CSV; times become YYYY-MM-DD (or YYYY-MM-DD hh:mm:ss).
@@ -26,13 +29,14 @@ func (t Table) WriteCSV(w io.Writer) error {
 		return err
 	}
 	rec := make([]string, len(t.Header))
-	for _, row := range t.Rows {
+	err := t.each(func(row []any) error {
 		for i, v := range row {
 			rec[i] = csvText(v)
 		}
-		if err := cw.Write(rec); err != nil {
-			return err
-		}
+		return cw.Write(rec)
+	})
+	if err != nil {
+		return err
 	}
 	cw.Flush()
 	return cw.Error()
@@ -43,7 +47,7 @@ func csvText(v any) string {
 	case nil:
 		return ""
 	case string:
-		return x
+		return safeText(x)
 	case time.Time:
 		if x.IsZero() {
 			return ""
@@ -64,46 +68,80 @@ func csvText(v any) string {
 	return fmt.Sprint(v)
 }
 
-// WriteXLSX writes the table as a one-sheet workbook: styled header, frozen
-// header row, autofilter, column widths, date and number formats.
+// WriteXLSX writes the table as a one-sheet workbook with excelize's
+// StreamWriter (rows go to a temporary file as they come, so a million rows
+// stay within a few hundred megabytes): styled header, frozen header row,
+// a filter on every column, column widths, date and number formats, and
+// safe text (safeText).
 func (t Table) WriteXLSX(w io.Writer) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	if err := f.SetSheetName("Sheet1", t.Sheet); err != nil {
 		return err
 	}
-	styles, err := newStyles(f)
+	st, err := newStyles(f)
 	if err != nil {
 		return err
 	}
-	if err := f.SetSheetRow(t.Sheet, "A1", &t.Header); err != nil {
+	sw, err := f.NewStreamWriter(t.Sheet)
+	if err != nil {
 		return err
 	}
-	last, _ := excelize.ColumnNumberToName(len(t.Header))
-	for r, row := range t.Rows {
-		for c, v := range row {
-			cell, _ := excelize.CoordinatesToCellName(c+1, r+2)
-			if err := setCell(f, t.Sheet, cell, v, styles); err != nil {
-				return err
-			}
-		}
-	}
-	steps := []error{
-		f.SetCellStyle(t.Sheet, "A1", last+"1", styles.header),
-		f.SetPanes(t.Sheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}),
-		f.AutoFilter(t.Sheet, fmt.Sprintf("A1:%s%d", last, len(t.Rows)+1), nil),
-	}
 	for i, width := range t.Widths {
-		col, _ := excelize.ColumnNumberToName(i + 1)
-		steps = append(steps, f.SetColWidth(t.Sheet, col, col, width))
-	}
-	for _, err := range steps {
-		if err != nil {
+		if err := sw.SetColWidth(i+1, i+1, width); err != nil {
 			return err
 		}
 	}
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+		return err
+	}
+	header := make([]any, len(t.Header))
+	for i, h := range t.Header {
+		header[i] = excelize.Cell{StyleID: st.header, Value: h}
+	}
+	if err := sw.SetRow("A1", header); err != nil {
+		return err
+	}
+	n := 1
+	cells := make([]any, len(t.Header))
+	err = t.each(func(row []any) error {
+		n++
+		for i := range cells {
+			cells[i] = nil
+			if i < len(row) {
+				cells[i] = st.cell(row[i])
+			}
+		}
+		cell, _ := excelize.CoordinatesToCellName(1, n)
+		return sw.SetRow(cell, cells)
+	})
+	if err != nil {
+		return err
+	}
+	last, _ := excelize.ColumnNumberToName(len(t.Header))
+	if err := sw.AddTable(&excelize.Table{Range: fmt.Sprintf("A1:%s%d", last, max(n, 2)), Name: "Data", ShowRowStripes: ptr(false)}); err != nil {
+		return err
+	}
+	if err := sw.Flush(); err != nil {
+		return err
+	}
 	_, err = f.WriteTo(w)
 	return err
+}
+
+func ptr[T any](v T) *T { return &v }
+
+// each calls fn for every row: from Stream when set, else from Rows.
+func (t Table) each(fn func(row []any) error) error {
+	if t.Stream != nil {
+		return t.Stream(fn)
+	}
+	for _, row := range t.Rows {
+		if err := fn(row); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 type styles struct{ header, date, dateTime, integer int }
@@ -124,21 +162,23 @@ func newStyles(f *excelize.File) (styles, error) {
 	return s, err
 }
 
-func setCell(f *excelize.File, sheet, cell string, v any, s styles) error {
-	if v == nil {
-		return nil
-	}
-	if err := f.SetCellValue(sheet, cell, v); err != nil {
-		return err
-	}
+// cell is one value as the stream writer takes it, styled by type.
+func (s styles) cell(v any) any {
 	switch x := v.(type) {
+	case nil:
+		return nil
+	case string:
+		return safeText(x)
 	case time.Time:
-		if x.Hour() == 0 && x.Minute() == 0 && x.Second() == 0 {
-			return f.SetCellStyle(sheet, cell, cell, s.date)
+		if x.IsZero() {
+			return nil
 		}
-		return f.SetCellStyle(sheet, cell, cell, s.dateTime)
+		if x.Hour() == 0 && x.Minute() == 0 && x.Second() == 0 {
+			return excelize.Cell{StyleID: s.date, Value: x}
+		}
+		return excelize.Cell{StyleID: s.dateTime, Value: x}
 	case uint64, int64, int:
-		return f.SetCellStyle(sheet, cell, cell, s.integer)
+		return excelize.Cell{StyleID: s.integer, Value: x}
 	}
-	return nil
+	return v
 }
