@@ -109,7 +109,11 @@ func (s *Server) export(c echo.Context) error {
 	mime := "text/csv; charset=utf-8"
 	if format == "xlsx" {
 		mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-		err = t.WriteXLSX(&buf)
+		wb, err2 := s.workbook(c, report, t)
+		if err2 != nil {
+			return err2
+		}
+		err = wb.WriteXLSX(&buf)
 	} else {
 		err = t.WriteCSV(&buf)
 	}
@@ -120,4 +124,32 @@ func (s *Server) export(c echo.Context) error {
 	c.Response().Header().Set(echo.HeaderContentDisposition, fmt.Sprintf("attachment; filename=%q", name))
 	s.log.Info("export", "user", currentSession(c).Username, "report", report, "format", format, "rows", len(t.Rows))
 	return c.Blob(http.StatusOK, mime, buf.Bytes())
+}
+
+// workbook wraps a page's table with its About sheet (the page's filters,
+// when the data was refreshed, the definitions) and, for satisfaction, a
+// native chart of CSAT by period.
+func (s *Server) workbook(c echo.Context, report string, t exports.Table) (exports.Workbook, error) {
+	status, err := s.svc.DataStatus(c.Request().Context(), 0)
+	if err != nil {
+		return exports.Workbook{}, err
+	}
+	filters := map[string]string{}
+	for k, v := range c.QueryParams() {
+		if k != "format" && k != "lang" && len(v) > 0 && v[0] != "" {
+			filters[k] = v[0]
+		}
+	}
+	if sess := currentSession(c); sess.Role == RoleManager {
+		filters["account manager"] = sess.Manager
+	}
+	about := &exports.About{Title: "Uptake · " + report, Lang: languageOf(c), Filters: filters, Created: s.now(), Definitions: exports.Definitions[report]}
+	if len(status.Tables) > 0 {
+		about.Refreshed = status.Tables[0].CountedAt
+	}
+	wb := exports.Workbook{Sheets: []exports.Table{t}, About: about}
+	if report == "satisfaction" && len(t.Rows) > 1 {
+		wb.Charts = []exports.Chart{{Sheet: t.Sheet, Title: "CSAT chart", Columns: []int{5, 6, 7}, Rows: len(t.Rows)}}
+	}
+	return wb, nil
 }

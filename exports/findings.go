@@ -13,7 +13,8 @@ func LowAdoptionTable(flags []analytics.AdoptionFlag) Table {
 	t := Table{Sheet: "Low adoption", Header: []string{"Level", "Account ID", "Account", "Manager", "Workload", "Week", "Seats purchased", "Seats assigned",
 		"Active (28 days)", "Usage %", "Usage % before", "Trend (points/week)", "Trend", "Peer percentile", "Peer group", "Unused seats", "At stake / month",
 		"Value known", "Currency", "Rules", "Evidence"},
-		Widths: []float64{8, 12, 28, 24, 12, 12, 10, 10, 10, 9, 9, 10, 9, 10, 22, 10, 12, 8, 8, 40, 90}}
+		Widths:  []float64{8, 12, 28, 24, 12, 12, 10, 10, 10, 9, 9, 10, 9, 10, 22, 10, 12, 8, 8, 40, 90},
+		Formats: map[int]string{9: FormatPct100, 10: FormatPct100, 16: FormatMoney}}
 	for _, f := range flags {
 		var before any
 		if f.HasUsageBefore {
@@ -107,7 +108,8 @@ func SupportLoadTable(rows []analytics.SupportLoad) Table {
 // SatisfactionTable is CSAT per period and group with its interval.
 func SatisfactionTable(points []analytics.CSATPoint) Table {
 	t := Table{Sheet: "Satisfaction", Header: []string{"Period", "Group", "Tickets", "Ratings", "Good ratings", "CSAT", "CSAT low", "CSAT high", "Change (points)", "Meaningful change"},
-		Widths: []float64{10, 24, 8, 8, 8, 7, 7, 7, 9, 9}}
+		Widths:  []float64{10, 24, 8, 8, 8, 7, 7, 7, 9, 9},
+		Formats: map[int]string{5: FormatPercent, 6: FormatPercent, 7: FormatPercent}}
 	for _, p := range points {
 		var change any
 		if c := p.ChangeFromPrevious; c != nil && c.Before.Valid && c.After.Valid {
@@ -155,7 +157,8 @@ func PortfolioTable(rows []analytics.PortfolioRow) Table {
 	t := Table{Sheet: "Portfolio", Header: []string{"Account id", "Account", "Segment", "Country", "Account manager", "Health", "Health reason",
 		"Seats", "Tickets (13 weeks)", "How-to tickets", "How-to per 100 seats a month", "CSAT", "CSAT low", "CSAT high", "Ratings",
 		"Upsell value a year", "Upsell chances", "Usage % by workload"},
-		Widths: []float64{12, 28, 12, 8, 28, 10, 50, 8, 10, 10, 12, 8, 8, 8, 8, 14, 10, 50}}
+		Widths:  []float64{12, 28, 12, 8, 28, 10, 50, 8, 10, 10, 12, 8, 8, 8, 8, 14, 10, 50},
+		Formats: map[int]string{10: FormatDecimal1, 11: FormatPercent, 12: FormatPercent, 13: FormatPercent, 15: FormatMoney}}
 	for _, r := range rows {
 		var usage []string
 		for _, w := range r.Workloads {

@@ -20,6 +20,27 @@ type Table struct {
 	// Stream, when set, yields the rows instead of Rows, one at a time, for
 	// exports too large to hold in memory.
 	Stream func(yield func(row []any) error) error
+	// Formats give columns a number format (FormatPercent, …); by index.
+	Formats map[int]string
+	// RAG colours columns red, amber or green by the dashboard's rules.
+	RAG []RAG
+}
+
+// Number formats of a column.
+const (
+	FormatPercent  = "percent"  // a share 0–1 shown as 0 %
+	FormatPct100   = "pct100"   // a percentage 0–100 shown as 0 %
+	FormatDecimal1 = "decimal1" // 0.0
+	FormatMoney    = "money"    // #,##0 (the currency is in its own column)
+)
+
+var numFmts = map[string]string{FormatPercent: "0%", FormatPct100: `0" %"`, FormatDecimal1: "0.0", FormatMoney: "#,##0"}
+
+// RAG colours a column with Excel conditional formatting: red at or below
+// Red, amber at or below Amber, green above (the low-adoption rules).
+type RAG struct {
+	Column     int
+	Red, Amber float64
 }
 
 // WriteCSV writes the table as CSV; times become YYYY-MM-DD (or YYYY-MM-DD hh:mm:ss).
@@ -68,19 +89,18 @@ func csvText(v any) string {
 	return fmt.Sprint(v)
 }
 
-// WriteXLSX writes the table as a one-sheet workbook with excelize's
-// StreamWriter (rows go to a temporary file as they come, so a million rows
-// stay within a few hundred megabytes): styled header, frozen header row,
-// a filter on every column, column widths, date and number formats, and
-// safe text (safeText).
+// WriteXLSX writes the table as a one-sheet workbook (see writeSheet).
 func (t Table) WriteXLSX(w io.Writer) error {
-	f := excelize.NewFile()
-	defer f.Close()
-	if err := f.SetSheetName("Sheet1", t.Sheet); err != nil {
-		return err
-	}
-	st, err := newStyles(f)
-	if err != nil {
+	return Workbook{Sheets: []Table{t}}.WriteXLSX(w)
+}
+
+// writeSheet writes the table to its own sheet with excelize's
+// StreamWriter (rows go to a temporary file as they come, so a million rows
+// stay within a few hundred megabytes): styled header, frozen header row, a
+// filter on every column, column widths, number formats, conditional
+// colours, and safe text (safeText).
+func writeSheet(f *excelize.File, st styles, t Table, tableName string) error {
+	if err := t.conditionalFormats(f); err != nil { // must precede the stream writer
 		return err
 	}
 	sw, err := f.NewStreamWriter(t.Sheet)
@@ -102,6 +122,14 @@ func (t Table) WriteXLSX(w io.Writer) error {
 	if err := sw.SetRow("A1", header); err != nil {
 		return err
 	}
+	colStyle := make([]int, len(t.Header))
+	for i, format := range t.Formats {
+		if i < len(colStyle) {
+			if colStyle[i], err = st.format(f, format); err != nil {
+				return err
+			}
+		}
+	}
 	n := 1
 	cells := make([]any, len(t.Header))
 	err = t.each(func(row []any) error {
@@ -109,7 +137,7 @@ func (t Table) WriteXLSX(w io.Writer) error {
 		for i := range cells {
 			cells[i] = nil
 			if i < len(row) {
-				cells[i] = st.cell(row[i])
+				cells[i] = st.cell(row[i], colStyle[i])
 			}
 		}
 		cell, _ := excelize.CoordinatesToCellName(1, n)
@@ -119,14 +147,41 @@ func (t Table) WriteXLSX(w io.Writer) error {
 		return err
 	}
 	last, _ := excelize.ColumnNumberToName(len(t.Header))
-	if err := sw.AddTable(&excelize.Table{Range: fmt.Sprintf("A1:%s%d", last, max(n, 2)), Name: "Data", ShowRowStripes: ptr(false)}); err != nil {
+	if err := sw.AddTable(&excelize.Table{Range: fmt.Sprintf("A1:%s%d", last, max(n, 2)), Name: tableName, ShowRowStripes: ptr(false)}); err != nil {
 		return err
 	}
-	if err := sw.Flush(); err != nil {
-		return err
+	return sw.Flush()
+}
+
+// conditionalFormats sets the red/amber/green rules of the RAG columns
+// over a large range (the rows are not counted yet when this runs).
+func (t Table) conditionalFormats(f *excelize.File) error {
+	for _, r := range t.RAG {
+		col, err := excelize.ColumnNumberToName(r.Column + 1)
+		if err != nil {
+			return err
+		}
+		fills := map[string]string{"red": "FBE3E3", "amber": "FFF1D6", "green": "E1F3E3"}
+		ids := map[string]int{}
+		for name, color := range fills {
+			id, err := f.NewConditionalStyle(&excelize.Style{Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{color}}})
+			if err != nil {
+				return err
+			}
+			ids[name] = id
+		}
+		red, amber, green := ids["red"], ids["amber"], ids["green"]
+		rng := fmt.Sprintf("%s2:%s1048576", col, col)
+		err = f.SetConditionalFormat(t.Sheet, rng, []excelize.ConditionalFormatOptions{
+			{Type: "cell", Criteria: "<=", Format: &red, Value: strconv.FormatFloat(r.Red, 'f', -1, 64), StopIfTrue: true},
+			{Type: "cell", Criteria: "<=", Format: &amber, Value: strconv.FormatFloat(r.Amber, 'f', -1, 64), StopIfTrue: true},
+			{Type: "cell", Criteria: ">", Format: &green, Value: strconv.FormatFloat(r.Amber, 'f', -1, 64)},
+		})
+		if err != nil {
+			return fmt.Errorf("colouring column %s: %w", col, err)
+		}
 	}
-	_, err = f.WriteTo(w)
-	return err
+	return nil
 }
 
 func ptr[T any](v T) *T { return &v }
@@ -162,8 +217,24 @@ func newStyles(f *excelize.File) (styles, error) {
 	return s, err
 }
 
-// cell is one value as the stream writer takes it, styled by type.
-func (s styles) cell(v any) any {
+// format is the style of a column's number format.
+func (s styles) format(f *excelize.File, format string) (int, error) {
+	code, ok := numFmts[format]
+	if !ok {
+		return 0, fmt.Errorf("unknown column format %q", format)
+	}
+	return f.NewStyle(&excelize.Style{CustomNumFmt: &code})
+}
+
+// cell is one value as the stream writer takes it, styled by its column's
+// format (colStyle, 0 for none) or its type.
+func (s styles) cell(v any, colStyle int) any {
+	if colStyle != 0 {
+		switch v.(type) {
+		case float64, int64, uint64, int:
+			return excelize.Cell{StyleID: colStyle, Value: v}
+		}
+	}
 	switch x := v.(type) {
 	case nil:
 		return nil
