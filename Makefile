@@ -37,6 +37,7 @@ lint: assets
 test: libchdb assets lint
 	$(MAKE) --no-print-directory fuzz FUZZTIME=10000x
 	scripts/chromium.sh
+	scripts/libreoffice.sh
 	scripts/test.sh
 
 # Fuzz every parser; `make test` runs each briefly, `make fuzz` longer.
@@ -47,6 +48,7 @@ FUZZ_TARGETS := store:FuzzQuoteString ingest:FuzzGenericCSV ingest:FuzzGenericJS
 bench: libchdb
 	set -o pipefail; scripts/with-test-server.sh $(GO) test -run '^$$' -bench . -benchtime 1x -count 5 -timeout 60m ./store/ ./ingest/ | scripts/bench-medians.sh
 	set -o pipefail; $(GO) test -run '^$$' -bench . -benchtime 1x -count 5 -timeout 30m ./analytics/themes/ | scripts/bench-medians.sh
+	set -o pipefail; $(GO) test -run '^$$' -bench . -benchtime 1x -count 5 -timeout 30m ./exports/benchxlsx/ | scripts/bench-medians.sh
 	set -o pipefail; large=$$(scripts/bench-large.sh) && UPTAKE_BENCH_LARGE=$$large $(GO) test -run '^$$' -bench . -benchtime 20x -count 5 -timeout 30m ./analytics/benchlarge/ | scripts/bench-medians.sh
 	set -o pipefail; large=$$(scripts/bench-large.sh) && UPTAKE_BENCH_LARGE=$$large $(GO) test -run '^$$' -bench . -benchtime 1x -count 5 -v -timeout 30m ./dashboard/benchpages/ | scripts/bench-medians.sh
 

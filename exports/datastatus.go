@@ -5,7 +5,8 @@ import (
 )
 
 // Reports are the names accepted by `uptake export --report`.
-var Reports = []string{"low-adoption", "adoption", "upsell", "courses", "course-plan", "themes", "theme-assignments", "support-load", "satisfaction", "training-impact", "data-status", "quarantine"}
+var Reports = []string{"portfolio", "low-adoption", "adoption", "upsell", "courses", "course-plan", "themes", "theme-assignments", "support-load",
+	"satisfaction", "sla", "kpis", "training-impact", "executive", "dashboard", "data-status", "quarantine"}
 
 // DataStatusTable is the data status as a table: what is loaded and which days it covers.
 func DataStatusTable(s analytics.DataStatus) Table {

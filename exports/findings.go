@@ -173,3 +173,25 @@ func PortfolioTable(rows []analytics.PortfolioRow) Table {
 	}
 	return t
 }
+
+// KPITable is the partner-wide week-by-week support volume and adoption.
+func KPITable(weeks []analytics.KPIWeek) Table {
+	t := Table{Sheet: "Weekly KPIs", Header: []string{"Week", "Tickets", "How-to tickets", "Seats", "Tickets per 100 seats a month", "Usage %", "Ratings", "Good ratings"},
+		Widths: []float64{12, 10, 12, 10, 14, 9, 9, 9}, Formats: map[int]string{4: FormatDecimal1, 5: FormatPct100}}
+	for _, w := range weeks {
+		t.Rows = append(t.Rows, []any{w.Week, w.Tickets, w.HowTo, w.Seats, round1(w.PerHundredSeats), round1(w.UsagePct), w.Rated, w.Good})
+	}
+	return t
+}
+
+// SLATable is the attainment of each priority's response and resolution targets.
+func SLATable(rows []analytics.SLA) Table {
+	t := Table{Sheet: "SLA", Header: []string{"Priority", "Tickets", "Response target (min)", "Responded in target", "Response attainment",
+		"Resolution target (min)", "Resolved in target", "Resolution attainment", "Median response (min)", "Median resolution (min)"},
+		Widths: []float64{10, 9, 12, 12, 12, 12, 12, 12, 12, 12}, Formats: map[int]string{4: FormatPercent, 7: FormatPercent}}
+	for _, r := range rows {
+		t.Rows = append(t.Rows, []any{r.Priority, r.Tickets, r.ResponseTarget, r.ResponseInTarget, round2(r.ResponseAttainment), r.ResolutionTarget,
+			r.ResolutionInTarget, round2(r.ResolutionAttainment), round1(r.MedianResponse), round1(r.MedianResolution)})
+	}
+	return t
+}

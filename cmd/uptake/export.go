@@ -28,6 +28,8 @@ Examples:
 	define: func(fs *flag.FlagSet) func(context.Context, *runEnv, []string) error {
 		report := fs.String("report", "data-status", "report to write: "+strings.Join(exports.Reports, ", "))
 		out := fs.String("out", "", "file to write, ending in .xlsx or .csv")
+		manager := fs.String("manager", "", "keep one account manager's accounts (the account_manager value) in account reports")
+		lang := fs.String("lang", "en", "language of the About sheet: en or fr")
 		rf := addRuleFlags(fs)
 		return func(ctx context.Context, env *runEnv, args []string) error {
 			if !slices.Contains(exports.Reports, *report) {
@@ -38,30 +40,99 @@ Examples:
 				return err
 			}
 			defer st.Close()
-			table, err := reportTable(ctx, svc, *report)
+			if *lang != "en" && *lang != "fr" {
+				return fmt.Errorf("--lang must be en or fr, not %q", *lang)
+			}
+			wb, err := reportWorkbook(ctx, svc, *report, *manager)
 			if err != nil {
 				return err
 			}
-			return writeTable(env, table, *out)
+			about := &exports.About{Title: "Uptake · " + *report, Lang: *lang, Created: time.Now(), Definitions: exports.Definitions[*report],
+				Filters: map[string]string{}}
+			if *manager != "" {
+				about.Filters["account manager"] = *manager
+			}
+			if status, err := svc.DataStatus(ctx, 0); err == nil && len(status.Tables) > 0 {
+				about.Refreshed = status.Tables[0].CountedAt
+			}
+			wb.About = about
+			return writeWorkbook(env, wb, *out)
 		}
 	},
 }
 
-// reportTable runs the analytics behind one report.
-func reportTable(ctx context.Context, svc *analytics.Service, report string) (exports.Table, error) {
+// reportWorkbook runs the analytics behind one report: one sheet, or
+// several for themes (with every ticket's theme), executive and dashboard.
+func reportWorkbook(ctx context.Context, svc *analytics.Service, report, manager string) (exports.Workbook, error) {
 	switch report {
+	case "themes":
+		var wb exports.Workbook
+		for _, r := range []string{"themes", "theme-assignments"} {
+			t, err := reportTable(ctx, svc, r, manager)
+			if err != nil {
+				return wb, err
+			}
+			wb.Sheets = append(wb.Sheets, t)
+		}
+		return wb, nil
+	case "executive", "dashboard":
+		parts := []string{"kpis", "satisfaction", "sla", "training-impact"}
+		if report == "dashboard" {
+			parts = []string{"portfolio", "low-adoption", "upsell", "themes", "course-plan", "kpis", "satisfaction", "sla", "training-impact", "data-status"}
+		}
+		var wb exports.Workbook
+		for _, r := range parts {
+			t, err := reportTable(ctx, svc, r, manager)
+			if err != nil {
+				return wb, fmt.Errorf("%s: %w", r, err)
+			}
+			wb.Sheets = append(wb.Sheets, t)
+		}
+		return wb, nil
+	}
+	t, err := reportTable(ctx, svc, report, manager)
+	wb := exports.Workbook{Sheets: []exports.Table{t}}
+	if report == "satisfaction" && len(t.Rows) > 1 {
+		wb.Charts = []exports.Chart{{Sheet: t.Sheet, Title: "CSAT chart", Columns: []int{5, 6, 7}, Rows: len(t.Rows)}}
+	}
+	return wb, err
+}
+
+// reportTable runs the analytics behind one sheet; manager, when set,
+// keeps that account manager's accounts in account reports.
+func reportTable(ctx context.Context, svc *analytics.Service, report, manager string) (exports.Table, error) {
+	switch report {
+	case "portfolio":
+		rows, err := svc.Portfolio(ctx, analytics.Scope{Manager: manager})
+		return exports.PortfolioTable(rows), err
+	case "kpis":
+		p, err := svc.LastWeeks(ctx, "tickets", 52)
+		if err != nil {
+			return exports.Table{}, err
+		}
+		rows, err := svc.KPITrend(ctx, analytics.Scope{Manager: manager}, p)
+		return exports.KPITable(rows), err
+	case "sla":
+		p, err := svc.LastWeeks(ctx, "tickets", 13)
+		if err != nil {
+			return exports.Table{}, err
+		}
+		rows, err := svc.SLAAttainment(ctx, p)
+		return exports.SLATable(rows), err
 	case "quarantine":
 		rows, err := svc.Quarantine(ctx, "", 1_000_000)
 		return exports.QuarantineTable(rows), err
 	case "low-adoption":
 		rows, err := svc.LowAdoption(ctx, time.Time{})
-		return exports.LowAdoptionTable(rows), err
+		t := exports.LowAdoptionTable(slices.DeleteFunc(rows, func(f analytics.AdoptionFlag) bool { return manager != "" && f.Manager != manager }))
+		t.RAG = []exports.RAG{exports.LowAdoptionRAG(9, svc.Rules())}
+		return t, err
 	case "adoption":
 		rows, err := svc.Adoption(ctx, time.Time{})
 		return exports.AdoptionTable(rows), err
 	case "upsell":
 		rows, err := svc.Upsell(ctx, time.Time{})
-		return exports.UpsellTable(rows), err
+		return exports.UpsellTable(slices.DeleteFunc(rows, func(u analytics.Upsell) bool { return manager != "" && u.Manager != manager })), err
 	case "courses":
 		rows, err := svc.Recommendations(ctx)
 		return exports.RecommendationsTable(rows), err
@@ -96,19 +167,23 @@ func reportTable(ctx context.Context, svc *analytics.Service, report string) (ex
 	return exports.DataStatusTable(status), err
 }
 
-// writeTable writes a table to a .xlsx or .csv file, by extension.
-func writeTable(env *runEnv, t exports.Table, out string) error {
+// writeWorkbook writes a workbook to a .xlsx file, or its first sheet to
+// a .csv file, by extension.
+func writeWorkbook(env *runEnv, wb exports.Workbook, out string) error {
 	ext := strings.ToLower(filepath.Ext(out))
 	if out == "" || ext != ".xlsx" && ext != ".csv" {
 		return fmt.Errorf("--out must name a .xlsx or .csv file, e.g. --out report.xlsx")
+	}
+	if ext == ".csv" && len(wb.Sheets) > 1 {
+		return fmt.Errorf("this report has %d sheets; write it as .xlsx, or choose one of its reports for a CSV", len(wb.Sheets))
 	}
 	f, err := os.Create(out)
 	if err != nil {
 		return err
 	}
-	write := t.WriteXLSX
+	write := wb.WriteXLSX
 	if ext == ".csv" {
-		write = t.WriteCSV
+		write = wb.Sheets[0].WriteCSV
 	}
 	if err := write(f); err != nil {
 		f.Close()
@@ -117,6 +192,11 @@ func writeTable(env *runEnv, t exports.Table, out string) error {
 	if err := f.Close(); err != nil {
 		return err
 	}
-	fmt.Fprintf(env.stdout, "Wrote %s (%s, %d rows).\n", out, t.Sheet, len(t.Rows))
+	var names []string
+	rows := 0
+	for _, t := range wb.Sheets {
+		names, rows = append(names, t.Sheet), rows+len(t.Rows)
+	}
+	fmt.Fprintf(env.stdout, "Wrote %s (%s, %d rows).\n", out, strings.Join(names, ", "), rows)
 	return nil
 }

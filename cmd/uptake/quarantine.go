@@ -42,7 +42,7 @@ Examples:
 				return err
 			}
 			if *out != "" {
-				return writeTable(env, exports.QuarantineTable(rows), *out)
+				return writeWorkbook(env, exports.Workbook{Sheets: []exports.Table{exports.QuarantineTable(rows)}}, *out)
 			}
 			if len(rows) == 0 {
 				fmt.Fprintln(env.stdout, "No quarantined rows: every row read so far was loaded.")

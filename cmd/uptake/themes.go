@@ -80,7 +80,7 @@ Examples:
 				if err != nil {
 					return err
 				}
-				return writeTable(env, exports.ThemeAssignmentsTable(rows), *export)
+				return writeWorkbook(env, exports.Workbook{Sheets: []exports.Table{exports.ThemeAssignmentsTable(rows)}}, *export)
 			}
 			return nil
 		}

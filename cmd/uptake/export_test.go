@@ -1,0 +1,82 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// Every export workbook of the sample data opens in excelize with its
+// sheets and About sheet, and LibreOffice (a real consumer, installed by
+// scripts/libreoffice.sh) turns each into a PDF with pages.
+func TestExportsOpenInExcelizeAndLibreOffice(t *testing.T) {
+	requireChDB(t)
+	dir := t.TempDir()
+	steps := [][]string{
+		{"generate", "--scale", "small", "--out", "sample"},
+		{"ingest", "--pseudonym-key", "k", "--log-level", "error", "sample/accounts.csv", "sample/courses.csv", "sample/subscriptions.csv",
+			"sample/usage.csv", "sample/tickets.csv", "sample/trainings.csv"},
+		{"themes", "--log-level", "error"},
+	}
+	for _, args := range steps {
+		if code, out := uptake(t, dir, nil, args...); code != 0 {
+			t.Fatalf("uptake %s: %d\n%s", strings.Join(args, " "), code, out)
+		}
+	}
+	reports := map[string][]string{
+		"dashboard":    {"Portfolio", "Low adoption", "Upsell", "Themes", "Course plan", "Weekly KPIs", "Satisfaction", "SLA", "Training impact", "Data status", "About"},
+		"executive":    {"Weekly KPIs", "Satisfaction", "SLA", "Training impact", "About"},
+		"themes":       {"Themes", "Ticket themes", "About"},
+		"satisfaction": {"Satisfaction", "CSAT chart", "About"},
+		"low-adoption": {"Low adoption", "About"},
+		"portfolio":    {"Portfolio", "About"},
+		"course-plan":  {"Course plan", "About"},
+	}
+	var files []string
+	for report, sheets := range reports {
+		out := report + ".xlsx"
+		if code, msg := uptake(t, dir, nil, "export", "--report", report, "--out", out, "--log-level", "error"); code != 0 {
+			t.Fatalf("export %s: %d\n%s", report, code, msg)
+		}
+		f, err := excelize.OpenFile(filepath.Join(dir, out))
+		if err != nil {
+			t.Fatalf("%s does not open: %v", out, err)
+		}
+		if got := strings.Join(f.GetSheetList(), "|"); got != strings.Join(sheets, "|") {
+			t.Errorf("%s sheets: %s, want %s", out, got, strings.Join(sheets, "|"))
+		}
+		rows, _ := f.GetRows(sheets[0])
+		if len(rows) < 2 {
+			t.Errorf("%s: sheet %s has no data rows", out, sheets[0])
+		}
+		f.Close()
+		files = append(files, filepath.Join(dir, out))
+	}
+	if code, msg := uptake(t, dir, nil, "export", "--report", "dashboard", "--out", "all.csv"); code == 0 || !strings.Contains(msg, "write it as .xlsx") {
+		t.Errorf("a many-sheet report as CSV: %d %s", code, msg)
+	}
+	soffice, err := exec.LookPath("soffice")
+	if err != nil {
+		if os.Getenv("UPTAKE_TEST_REQUIRE_ENGINES") == "1" {
+			t.Fatal("LibreOffice is missing: run scripts/libreoffice.sh (make test does)")
+		}
+		t.Skip("LibreOffice is missing: run scripts/libreoffice.sh")
+	}
+	pdfDir := t.TempDir()
+	args := append([]string{"--headless", "-env:UserInstallation=file://" + t.TempDir(), "--convert-to", "pdf", "--outdir", pdfDir}, files...)
+	cmd := exec.Command(soffice, args...)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("LibreOffice: %v\n%s", err, out)
+	}
+	for _, f := range files {
+		pdf := filepath.Join(pdfDir, strings.TrimSuffix(filepath.Base(f), ".xlsx")+".pdf")
+		raw, err := os.ReadFile(pdf)
+		if err != nil || !strings.HasPrefix(string(raw), "%PDF") || !strings.Contains(string(raw), "/Type /Page") && !strings.Contains(string(raw), "/Type/Page") {
+			t.Errorf("%s: no PDF with pages (%v, %d bytes)", pdf, err, len(raw))
+		}
+	}
+}
