@@ -143,7 +143,9 @@ func (s *Server) workbook(c echo.Context, report string, t exports.Table) (expor
 	if sess := currentSession(c); sess.Role == RoleManager {
 		filters["account manager"] = sess.Manager
 	}
-	about := &exports.About{Title: "Uptake · " + report, Lang: languageOf(c), Filters: filters, Created: s.now(), Definitions: exports.Definitions[report]}
+	lang := languageOf(c)
+	t = exports.Localize(t, lang)
+	about := &exports.About{Title: "Uptake · " + report, Lang: lang, Filters: filters, Created: s.now(), Definitions: exports.LocalizedDefinitions(report, lang)}
 	if len(status.Tables) > 0 {
 		about.Refreshed = status.Tables[0].CountedAt
 	}

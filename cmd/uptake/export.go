@@ -29,7 +29,7 @@ Examples:
 		report := fs.String("report", "data-status", "report to write: "+strings.Join(exports.Reports, ", "))
 		out := fs.String("out", "", "file to write, ending in .xlsx or .csv")
 		manager := fs.String("manager", "", "keep one account manager's accounts (the account_manager value) in account reports")
-		lang := fs.String("lang", "en", "language of the About sheet: en or fr")
+		lang := fs.String("lang", "en", "language of sheet names, headers and the About sheet: en or fr")
 		rf := addRuleFlags(fs)
 		return func(ctx context.Context, env *runEnv, args []string) error {
 			if !slices.Contains(exports.Reports, *report) {
@@ -47,7 +47,13 @@ Examples:
 			if err != nil {
 				return err
 			}
-			about := &exports.About{Title: "Uptake · " + *report, Lang: *lang, Created: time.Now(), Definitions: exports.Definitions[*report],
+			for i := range wb.Sheets {
+				wb.Sheets[i] = exports.Localize(wb.Sheets[i], *lang)
+			}
+			for i := range wb.Charts {
+				wb.Charts[i].Sheet = wb.Sheets[0].Sheet
+			}
+			about := &exports.About{Title: "Uptake · " + *report, Lang: *lang, Created: time.Now(), Definitions: exports.LocalizedDefinitions(*report, *lang),
 				Filters: map[string]string{}}
 			if *manager != "" {
 				about.Filters["account manager"] = *manager

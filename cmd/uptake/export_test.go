@@ -1,11 +1,13 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -14,7 +16,27 @@ import (
 // sheets and About sheet, and LibreOffice (a real consumer, installed by
 // scripts/libreoffice.sh) turns each into a PDF with pages.
 func TestExportsOpenInExcelizeAndLibreOffice(t *testing.T) {
-	requireChDB(t)
+	t.Run("embedded", func(t *testing.T) {
+		requireChDB(t)
+		exportsOfSample(t, nil)
+	})
+	t.Run("server", func(t *testing.T) {
+		url := os.Getenv("UPTAKE_TEST_CLICKHOUSE")
+		if url == "" {
+			if os.Getenv("UPTAKE_TEST_REQUIRE_ENGINES") == "1" {
+				t.Fatal("UPTAKE_TEST_CLICKHOUSE is required")
+			}
+			t.Skip("set UPTAKE_TEST_CLICKHOUSE (make test does) to run the server-engine tests")
+		}
+		// A database of its own on the test server.
+		db := fmt.Sprintf("uptake_exports_%d", time.Now().UnixNano())
+		exportsOfSample(t, []string{"UPTAKE_STORE=" + url[:strings.LastIndex(url, "/")+1] + db})
+	})
+}
+
+// exportsOfSample loads the small sample into the store env names (the
+// embedded default when env is nil) and checks every export.
+func exportsOfSample(t *testing.T, env []string) {
 	dir := t.TempDir()
 	steps := [][]string{
 		{"generate", "--scale", "small", "--out", "sample"},
@@ -23,7 +45,7 @@ func TestExportsOpenInExcelizeAndLibreOffice(t *testing.T) {
 		{"themes", "--log-level", "error"},
 	}
 	for _, args := range steps {
-		if code, out := uptake(t, dir, nil, args...); code != 0 {
+		if code, out := uptake(t, dir, env, args...); code != 0 {
 			t.Fatalf("uptake %s: %d\n%s", strings.Join(args, " "), code, out)
 		}
 	}
@@ -39,7 +61,7 @@ func TestExportsOpenInExcelizeAndLibreOffice(t *testing.T) {
 	var files []string
 	for report, sheets := range reports {
 		out := report + ".xlsx"
-		if code, msg := uptake(t, dir, nil, "export", "--report", report, "--out", out, "--log-level", "error"); code != 0 {
+		if code, msg := uptake(t, dir, env, "export", "--report", report, "--out", out, "--log-level", "error"); code != 0 {
 			t.Fatalf("export %s: %d\n%s", report, code, msg)
 		}
 		f, err := excelize.OpenFile(filepath.Join(dir, out))
@@ -56,7 +78,7 @@ func TestExportsOpenInExcelizeAndLibreOffice(t *testing.T) {
 		f.Close()
 		files = append(files, filepath.Join(dir, out))
 	}
-	if code, msg := uptake(t, dir, nil, "export", "--report", "dashboard", "--out", "all.csv"); code == 0 || !strings.Contains(msg, "write it as .xlsx") {
+	if code, msg := uptake(t, dir, env, "export", "--report", "dashboard", "--out", "all.csv"); code == 0 || !strings.Contains(msg, "write it as .xlsx") {
 		t.Errorf("a many-sheet report as CSV: %d %s", code, msg)
 	}
 	soffice, err := exec.LookPath("soffice")
