@@ -101,6 +101,9 @@ func (s *Server) export(c echo.Context) error {
 		return echo.NewHTTPError(http.StatusBadRequest, "format must be xlsx or csv")
 	}
 	report := c.Param("report")
+	if report == "dashboard" {
+		return s.exportDashboard(c)
+	}
 	t, err := s.exportTable(c, report)
 	if err != nil {
 		return err
@@ -154,4 +157,39 @@ func (s *Server) workbook(c echo.Context, report string, t exports.Table) (expor
 		wb.Charts = []exports.Chart{{Sheet: t.Sheet, Title: "CSAT chart", Columns: []int{5, 6, 7}, Rows: len(t.Rows)}}
 	}
 	return wb, nil
+}
+
+// exportDashboard sends one workbook with a sheet per panel of the pages
+// the user's role opens (admins and executives: portfolio, satisfaction,
+// themes, course plan, data status as their roles allow).
+func (s *Server) exportDashboard(c echo.Context) error {
+	role := currentSession(c).Role
+	panels := map[string][]string{
+		RoleAdmin:     {"portfolio", "satisfaction", "themes", "plan", "status"},
+		RoleExecutive: {"portfolio", "satisfaction"},
+		RoleTrainer:   {"themes", "plan"},
+		RoleManager:   {"portfolio"},
+	}[role]
+	lang := languageOf(c)
+	var wb exports.Workbook
+	for _, p := range panels {
+		t, err := s.exportTable(c, p)
+		if err != nil {
+			return fmt.Errorf("dashboard export, %s: %w", p, err)
+		}
+		wb.Sheets = append(wb.Sheets, exports.Localize(t, lang))
+	}
+	about, err := s.workbook(c, "dashboard", exports.Table{})
+	if err != nil {
+		return err
+	}
+	wb.About = about.About
+	var buf bytes.Buffer
+	if err := wb.WriteXLSX(&buf); err != nil {
+		return fmt.Errorf("dashboard export: %w", err)
+	}
+	name := fmt.Sprintf("uptake-dashboard-%s.xlsx", s.now().Format("2006-01-02"))
+	c.Response().Header().Set(echo.HeaderContentDisposition, fmt.Sprintf("attachment; filename=%q", name))
+	s.log.Info("export", "user", currentSession(c).Username, "report", "dashboard", "sheets", len(wb.Sheets))
+	return c.Blob(http.StatusOK, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buf.Bytes())
 }

@@ -19,6 +19,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/xuri/excelize/v2"
+
 	"github.com/uptake/uptake/analytics/analyticstest"
 	"github.com/uptake/uptake/dashboard"
 	"github.com/uptake/uptake/store"
@@ -202,6 +204,23 @@ func TestAccountManagerSeesOnlyOwnAccounts(t *testing.T) {
 		if cd := resp.Header.Get("Content-Disposition"); cd != want || !strings.Contains(resp.Header.Get("Content-Type"), "spreadsheetml") {
 			t.Errorf("workbook download headers: %q, %q", cd, resp.Header.Get("Content-Type"))
 		}
+		resp, err = c.Get(srv.URL + "/export/dashboard")
+		if err != nil {
+			t.Fatal(err)
+		}
+		whole, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		wb, err := excelize.OpenReader(bytes.NewReader(whole))
+		if err != nil || resp.StatusCode != 200 {
+			t.Fatalf("whole-dashboard workbook: %d %v", resp.StatusCode, err)
+		}
+		if got := strings.Join(wb.GetSheetList(), "|"); got != "Portfolio|About" {
+			t.Errorf("an account manager's dashboard workbook has sheets %s", got)
+		}
+		if rows, _ := wb.GetRows("Portfolio"); len(rows) != 3 || rows[1][0] == "B1" || rows[2][0] == "B1" {
+			t.Errorf("an account manager's dashboard workbook rows: %v", rows)
+		}
+		wb.Close()
 		if code, _ := get(t, c, srv.URL+"/export/quarantine?format=csv"); code != 403 {
 			t.Errorf("Ann exported the quarantine: %d", code)
 		}
