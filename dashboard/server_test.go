@@ -49,6 +49,18 @@ func get(t *testing.T, c *http.Client, url string) (int, string) {
 	return resp.StatusCode, string(body)
 }
 
+// post sends a form and returns the status and body.
+func post(t *testing.T, c *http.Client, url string, form url.Values) (int, string) {
+	t.Helper()
+	resp, err := c.PostForm(url, form)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(body)
+}
+
 func signIn(t *testing.T, c *http.Client, base, user, password string) int {
 	t.Helper()
 	resp, err := c.PostForm(base+"/login", url.Values{"username": {user}, "password": {password}})
@@ -238,20 +250,11 @@ func TestSignOutEndsTheSession(t *testing.T) {
 		if code, _ := get(t, c, srv.URL+"/portfolio"); code != 200 {
 			t.Fatalf("after sign-in: %d", code)
 		}
-		resp, err := c.PostForm(srv.URL+"/logout", nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		resp.Body.Close()
-		if resp.StatusCode != http.StatusForbidden {
-			t.Errorf("sign-out without the form token: %d, want 403", resp.StatusCode)
+		if code, _ := post(t, c, srv.URL+"/logout", nil); code != http.StatusForbidden {
+			t.Errorf("sign-out without the form token: %d, want 403", code)
 		}
 		_, page := get(t, c, srv.URL+"/portfolio")
-		resp, err = c.PostForm(srv.URL+"/logout", url.Values{"csrf": {csrfFrom(t, page)}})
-		if err != nil {
-			t.Fatal(err)
-		}
-		resp.Body.Close()
+		post(t, c, srv.URL+"/logout", url.Values{"csrf": {csrfFrom(t, page)}})
 		if code, _ := get(t, c, srv.URL+"/portfolio"); code != http.StatusSeeOther {
 			t.Errorf("after sign-out: %d, want a redirect to /login", code)
 		}
@@ -326,33 +329,19 @@ func TestAdminAddsUsersOnlyWithTheFormToken(t *testing.T) {
 			t.Fatalf("users page: %d", code)
 		}
 		form := url.Values{"username": {"carol"}, "role": {"trainer"}, "password": {"carol's long password"}}
-		resp, err := c.PostForm(srv.URL+"/admin/users", form)
-		if err != nil {
-			t.Fatal(err)
-		}
-		resp.Body.Close()
-		if resp.StatusCode != http.StatusForbidden {
-			t.Errorf("a form without the CSRF token: %d, want 403", resp.StatusCode)
+		if code, _ := post(t, c, srv.URL+"/admin/users", form); code != http.StatusForbidden {
+			t.Errorf("a form without the CSRF token: %d, want 403", code)
 		}
 		form.Set("csrf", csrfFrom(t, page))
-		resp, err = c.PostForm(srv.URL+"/admin/users", form)
-		if err != nil {
-			t.Fatal(err)
-		}
-		body, _ := io.ReadAll(resp.Body)
-		resp.Body.Close()
-		if resp.StatusCode != 200 || !strings.Contains(string(body), "User carol saved") {
-			t.Fatalf("adding carol: %d\n%.500s", resp.StatusCode, body)
+		if code, body := post(t, c, srv.URL+"/admin/users", form); code != 200 || !strings.Contains(body, "User carol saved") {
+			t.Fatalf("adding carol: %d\n%.500s", code, body)
 		}
 		if code := signIn(t, client(t), srv.URL, "carol", "carol's long password"); code != http.StatusSeeOther {
 			t.Errorf("carol cannot sign in: %d", code)
 		}
 		form.Set("password", "short")
-		resp, _ = c.PostForm(srv.URL+"/admin/users", form)
-		body, _ = io.ReadAll(resp.Body)
-		resp.Body.Close()
-		if resp.StatusCode != 400 || !strings.Contains(string(body), "at least 12 characters") {
-			t.Errorf("a short password: %d", resp.StatusCode)
+		if code, body := post(t, c, srv.URL+"/admin/users", form); code != 400 || !strings.Contains(body, "at least 12 characters") {
+			t.Errorf("a short password: %d", code)
 		}
 		// A manager cannot reach the admin pages.
 		m := client(t)
