@@ -80,6 +80,33 @@ func (s *Server) exportTable(c echo.Context, report string) (exports.Table, erro
 		}
 		rows, err := s.svc.Quarantine(ctx, "", 100_000)
 		return exports.QuarantineTable(rows), err
+	case "ticket-themes":
+		if err := allowed(RoleAdmin, RoleTrainer); err != nil {
+			return exports.Table{}, err
+		}
+		rows, err := s.svc.ThemeAssignments(ctx, "howto")
+		return exports.ThemeAssignmentsTable(rows), err
+	case "kpis", "sla", "segments", "countries":
+		if err := allowed(RoleAdmin, RoleExecutive); err != nil {
+			return exports.Table{}, err
+		}
+		v, err := s.executive(c)
+		if err != nil {
+			return exports.Table{}, err
+		}
+		switch report {
+		case "kpis":
+			return exports.KPITable(v.KPI), nil
+		case "sla":
+			return exports.SLATable(v.SLA), nil
+		case "segments":
+			t := exports.SatisfactionTable(v.Segments)
+			t.Sheet = "By segment"
+			return t, nil
+		}
+		t := exports.SatisfactionTable(v.Countries)
+		t.Sheet = "By country"
+		return t, nil
 	case "status":
 		if err := allowed(RoleAdmin); err != nil {
 			return exports.Table{}, err
@@ -102,7 +129,12 @@ func (s *Server) export(c echo.Context) error {
 	}
 	report := c.Param("report")
 	if report == "dashboard" {
-		return s.exportDashboard(c)
+		return s.exportDashboard(c, nil)
+	}
+	if format == "xlsx" && (report == "themes" || report == "satisfaction") {
+		// Several sheets: the themes with every ticket's theme; the
+		// executive summary behind the overview page.
+		return s.exportDashboard(c, map[string][]string{"themes": {"themes", "ticket-themes"}, "satisfaction": {"kpis", "satisfaction", "sla", "segments", "countries"}}[report])
 	}
 	t, err := s.exportTable(c, report)
 	if err != nil {
@@ -159,17 +191,21 @@ func (s *Server) workbook(c echo.Context, report string, t exports.Table) (expor
 	return wb, nil
 }
 
-// exportDashboard sends one workbook with a sheet per panel of the pages
-// the user's role opens (admins and executives: portfolio, satisfaction,
-// themes, course plan, data status as their roles allow).
-func (s *Server) exportDashboard(c echo.Context) error {
+// exportDashboard sends one workbook with a sheet per panel: the given
+// ones, or (nil) every panel of the pages the user's role opens.
+func (s *Server) exportDashboard(c echo.Context, panels []string) error {
 	role := currentSession(c).Role
-	panels := map[string][]string{
-		RoleAdmin:     {"portfolio", "satisfaction", "themes", "plan", "status"},
-		RoleExecutive: {"portfolio", "satisfaction"},
-		RoleTrainer:   {"themes", "plan"},
-		RoleManager:   {"portfolio"},
-	}[role]
+	name := "dashboard"
+	if panels == nil {
+		panels = map[string][]string{
+			RoleAdmin:     {"portfolio", "kpis", "satisfaction", "sla", "themes", "plan", "status"},
+			RoleExecutive: {"portfolio", "kpis", "satisfaction", "sla"},
+			RoleTrainer:   {"themes", "plan"},
+			RoleManager:   {"portfolio"},
+		}[role]
+	} else {
+		name = c.Param("report")
+	}
 	lang := languageOf(c)
 	var wb exports.Workbook
 	for _, p := range panels {
@@ -179,17 +215,22 @@ func (s *Server) exportDashboard(c echo.Context) error {
 		}
 		wb.Sheets = append(wb.Sheets, exports.Localize(t, lang))
 	}
-	about, err := s.workbook(c, "dashboard", exports.Table{})
+	about, err := s.workbook(c, name, exports.Table{})
 	if err != nil {
 		return err
 	}
 	wb.About = about.About
+	for _, t := range wb.Sheets {
+		if t.Sheet == exports.Localize(exports.SatisfactionTable(nil), lang).Sheet && len(t.Rows) > 1 {
+			wb.Charts = append(wb.Charts, exports.Chart{Sheet: t.Sheet, Title: "CSAT chart", Columns: []int{5, 6, 7}, Rows: len(t.Rows)})
+		}
+	}
 	var buf bytes.Buffer
 	if err := wb.WriteXLSX(&buf); err != nil {
-		return fmt.Errorf("dashboard export: %w", err)
+		return fmt.Errorf("%s export: %w", name, err)
 	}
-	name := fmt.Sprintf("uptake-dashboard-%s.xlsx", s.now().Format("2006-01-02"))
-	c.Response().Header().Set(echo.HeaderContentDisposition, fmt.Sprintf("attachment; filename=%q", name))
-	s.log.Info("export", "user", currentSession(c).Username, "report", "dashboard", "sheets", len(wb.Sheets))
+	file := fmt.Sprintf("uptake-%s-%s.xlsx", name, s.now().Format("2006-01-02"))
+	c.Response().Header().Set(echo.HeaderContentDisposition, fmt.Sprintf("attachment; filename=%q", file))
+	s.log.Info("export", "user", currentSession(c).Username, "report", name, "sheets", len(wb.Sheets))
 	return c.Blob(http.StatusOK, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buf.Bytes())
 }

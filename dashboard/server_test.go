@@ -432,3 +432,28 @@ func TestAPIGoldenJSON(t *testing.T) {
 		}
 	})
 }
+
+// The overview and theme pages download several-sheet workbooks.
+func TestExecutiveAndThemeWorkbooks(t *testing.T) {
+	env.Each(t, func(t *testing.T, st *store.Store) {
+		srv := newDashboard(t, st)
+		for user, want := range map[string]map[string]string{
+			"exec":    {"/export/satisfaction?format=xlsx": "Weekly KPIs|Satisfaction|SLA|By segment|By country|About"},
+			"trainer": {"/export/themes?format=xlsx": "Themes|Ticket themes|About", "/export/plan?format=xlsx&lang=fr": "Plan de formation|À propos"},
+		} {
+			c := client(t)
+			signIn(t, c, srv.URL, user, testPassword)
+			for path, sheets := range want {
+				code, body := get(t, c, srv.URL+path)
+				f, err := excelize.OpenReader(strings.NewReader(body))
+				if code != 200 || err != nil {
+					t.Fatalf("%s %s: %d %v", user, path, code, err)
+				}
+				if got := strings.Join(f.GetSheetList(), "|"); got != sheets {
+					t.Errorf("%s %s: sheets %s, want %s", user, path, got, sheets)
+				}
+				f.Close()
+			}
+		}
+	})
+}

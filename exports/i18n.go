@@ -37,7 +37,9 @@ func frenchOr(s string) string {
 // dashboard exports.
 var frenchHeaders = map[string]string{
 	"Portfolio": "Portefeuille", "Data status": "État des données", "Quarantine": "Quarantaine", "Course plan": "Plan de formation",
-	"Satisfaction": "Satisfaction", "Weekly KPIs": "Indicateurs hebdomadaires", "Courses": "Formations", "Themes": "Thèmes", "SLA": "SLA",
+	"Satisfaction": "Satisfaction", "By segment": "Par segment", "By country": "Par pays", "Ticket themes": "Thèmes des tickets",
+	"ticket_id": "ticket", "theme_id": "thème", "theme_label": "libellé du thème", "account_id": "compte", "source": "source", "created_at": "créé le", "score": "score",
+	"Weekly KPIs": "Indicateurs hebdomadaires", "Courses": "Formations", "Themes": "Thèmes", "SLA": "SLA",
 	"Account id": "Identifiant du compte", "Account ID": "Identifiant du compte", "Account": "Compte", "Segment": "Segment", "Country": "Pays",
 	"Account manager": "Responsable de compte", "Health": "Santé", "Health reason": "Raison", "Seats": "Licences",
 	"Tickets (13 weeks)": "Tickets (13 semaines)", "How-to tickets": "Tickets « comment faire »",

@@ -29,6 +29,8 @@ Examples:
 		report := fs.String("report", "data-status", "report to write: "+strings.Join(exports.Reports, ", "))
 		out := fs.String("out", "", "file to write, ending in .xlsx or .csv")
 		manager := fs.String("manager", "", "keep one account manager's accounts (the account_manager value) in account reports")
+		segment := fs.String("segment", "", "portfolio: keep one segment")
+		country := fs.String("country", "", "portfolio: keep one country (two-letter code)")
 		lang := fs.String("lang", "en", "language of sheet names, headers and the About sheet: en or fr")
 		rf := addRuleFlags(fs)
 		return func(ctx context.Context, env *runEnv, args []string) error {
@@ -44,6 +46,14 @@ Examples:
 				return fmt.Errorf("--lang must be en or fr, not %q", *lang)
 			}
 			wb, err := reportWorkbook(ctx, svc, *report, *manager)
+			if err == nil && (*segment != "" || *country != "") {
+				if *report != "portfolio" {
+					return fmt.Errorf("--segment and --country apply to --report portfolio only")
+				}
+				wb.Sheets[0].Rows = slices.DeleteFunc(wb.Sheets[0].Rows, func(r []any) bool {
+					return *segment != "" && r[2] != *segment || *country != "" && r[3] != *country
+				})
+			}
 			if err != nil {
 				return err
 			}
@@ -55,8 +65,10 @@ Examples:
 			}
 			about := &exports.About{Title: "Uptake · " + *report, Lang: *lang, Created: time.Now(), Definitions: exports.LocalizedDefinitions(*report, *lang),
 				Filters: map[string]string{}}
-			if *manager != "" {
-				about.Filters["account manager"] = *manager
+			for k, v := range map[string]string{"account manager": *manager, "segment": *segment, "country": *country} {
+				if v != "" {
+					about.Filters[k] = v
+				}
 			}
 			if status, err := svc.DataStatus(ctx, 0); err == nil && len(status.Tables) > 0 {
 				about.Refreshed = status.Tables[0].CountedAt

@@ -72,11 +72,28 @@ func exportsOfSample(t *testing.T, env []string) {
 			t.Errorf("%s sheets: %s, want %s", out, got, strings.Join(sheets, "|"))
 		}
 		rows, _ := f.GetRows(sheets[0])
-		if len(rows) < 2 {
-			t.Errorf("%s: sheet %s has no data rows", out, sheets[0])
+		if len(rows) < 2 || len(rows[0]) == 0 || rows[0][0] == "" {
+			t.Errorf("%s: sheet %s has no header or data rows", out, sheets[0])
+		}
+		for r, row := range rows[:min(len(rows), 50)] {
+			for c := range row {
+				cell, _ := excelize.CoordinatesToCellName(c+1, r+1)
+				if formula, _ := f.GetCellFormula(sheets[0], cell); formula != "" {
+					t.Errorf("%s %s!%s holds a formula %q", out, sheets[0], cell, formula)
+				}
+			}
+		}
+		about, _ := f.GetRows("About")
+		if len(about) < 3 || about[0][0] != "Report" || about[0][1] != "Uptake · "+report || about[2][0] != "Data refreshed (UTC)" || len(about[2]) < 2 {
+			t.Errorf("%s About sheet: %v", out, about[:min(len(about), 4)])
 		}
 		f.Close()
 		files = append(files, filepath.Join(dir, out))
+	}
+	code, msg := uptake(t, dir, env, "export", "--report", "portfolio", "--segment", "SMB", "--out", "smb.csv", "--log-level", "error")
+	smb, _ := os.ReadFile(filepath.Join(dir, "smb.csv"))
+	if lines := strings.Split(strings.TrimSpace(string(smb)), "\n"); code != 0 || len(lines) < 2 || strings.Contains(string(smb), ",Enterprise,") {
+		t.Errorf("portfolio --segment SMB: %d %s\n%s", code, msg, smb)
 	}
 	if code, msg := uptake(t, dir, env, "export", "--report", "dashboard", "--out", "all.csv"); code == 0 || !strings.Contains(msg, "write it as .xlsx") {
 		t.Errorf("a many-sheet report as CSV: %d %s", code, msg)
