@@ -67,14 +67,21 @@ func (s *Server) loginPage(c echo.Context) error {
 // at every sign-in).
 func (s *Server) login(c echo.Context) error {
 	username, next := strings.TrimSpace(c.FormValue("username")), safeNext(c.FormValue("next"))
+	keys := []string{"user:" + strings.ToLower(username), "ip:" + c.RealIP()}
+	if s.throttle.locked(s.now(), keys...) {
+		s.log.Warn("sign-in locked", "user", username, "ip", c.RealIP())
+		return s.render(c, http.StatusTooManyRequests, "login", "Sign in", loginData{Error: "Too many wrong passwords: sign-in is paused for 15 minutes.", Username: username, Next: next})
+	}
 	u, err := s.users.Check(c.Request().Context(), username, c.FormValue("password"))
 	if errors.Is(err, ErrBadCredentials) {
+		s.throttle.fail(s.now(), keys...)
 		s.log.Info("sign-in refused", "user", username, "ip", c.RealIP())
 		return s.render(c, http.StatusUnauthorized, "login", "Sign in", loginData{Error: "Wrong user name or password.", Username: username, Next: next})
 	}
 	if err != nil {
 		return err
 	}
+	s.throttle.succeed(keys[0])
 	expires := s.now().Add(sessionLifetime)
 	value := s.sessions.encode(session{Username: u.Username, Name: u.DisplayName, Role: u.Role, Manager: u.Manager, Expires: expires, Nonce: newNonce()})
 	c.SetCookie(s.sessions.cookie(c.Request(), value, expires))

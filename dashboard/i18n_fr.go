@@ -105,6 +105,7 @@ var frenchTexts = map[string]string{
 	"No session matches these filters.": "Aucune session ne correspond à ces filtres.",
 	"Page %d of %d.":                    "Page %d sur %d.",
 	"Expected benefit":                  "Bénéfice attendu", "%s how-to tickets avoided over the next quarter": "%s tickets « comment faire » évités au prochain trimestre",
-	"%d seats that could become active":         "%d licences qui pourraient devenir actives",
-	"the whole dashboard (one sheet per panel)": "tout le tableau de bord (une feuille par panneau)",
+	"%d seats that could become active":                           "%d licences qui pourraient devenir actives",
+	"the whole dashboard (one sheet per panel)":                   "tout le tableau de bord (une feuille par panneau)",
+	"Too many wrong passwords: sign-in is paused for 15 minutes.": "Trop de mots de passe erronés : la connexion est suspendue pendant 15 minutes.",
 }

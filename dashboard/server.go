@@ -43,6 +43,7 @@ type Server struct {
 	cache    *viewCache
 	loader   *ingest.Loader
 	opts     Options
+	throttle *loginThrottle
 }
 
 // Options are the dashboard's settings from the configuration.
@@ -73,7 +74,7 @@ func New(ctx context.Context, svc *analytics.Service, st *store.Store, log *slog
 		return nil, err
 	}
 	return &Server{svc: svc, store: st, users: users, sessions: sessions{key: key}, pages: pages, log: log, now: time.Now,
-		cache: newViewCache(svc.DataVersion), loader: loader, opts: opts}, nil
+		cache: newViewCache(svc.DataVersion), loader: loader, opts: opts, throttle: newLoginThrottle()}, nil
 }
 
 // Handler registers every route in one place, each with the roles it serves.
@@ -81,7 +82,7 @@ func (s *Server) Handler() http.Handler {
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
 	e.HTTPErrorHandler = s.handleError
-	e.Use(withTimeout)
+	e.Use(withTimeout, securityHeaders)
 	// Pages, JSON and ECharts (1.1 MB, 0.36 MB compressed) go out compressed.
 	e.Use(middleware.GzipWithConfig(middleware.GzipConfig{MinLength: 1024}))
 	static, _ := fs.Sub(staticFiles, "static")

@@ -457,3 +457,31 @@ func TestExecutiveAndThemeWorkbooks(t *testing.T) {
 		}
 	})
 }
+
+func TestSecurityHeadersAndSignInLockout(t *testing.T) {
+	env.Each(t, func(t *testing.T, st *store.Store) {
+		srv := newDashboard(t, st)
+		c := client(t)
+		resp, err := c.Get(srv.URL + "/login")
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		h := resp.Header
+		if csp := h.Get("Content-Security-Policy"); !strings.Contains(csp, "script-src 'self'") || strings.Contains(csp, "unsafe-inline") ||
+			!strings.Contains(csp, "frame-ancestors 'none'") || h.Get("X-Content-Type-Options") != "nosniff" || h.Get("Referrer-Policy") == "" {
+			t.Errorf("security headers: %v", h)
+		}
+		for i := 0; i < 5; i++ {
+			if code := signIn(t, c, srv.URL, "exec", "not the password"); code != http.StatusUnauthorized {
+				t.Fatalf("wrong password %d: %d", i+1, code)
+			}
+		}
+		if code := signIn(t, c, srv.URL, "exec", testPassword); code != http.StatusTooManyRequests {
+			t.Errorf("after 5 wrong passwords the right one answered %d, want 429", code)
+		}
+		if code := signIn(t, c, srv.URL, "ann", testPassword); code != http.StatusSeeOther {
+			t.Errorf("another user from the same address: %d", code)
+		}
+	})
+}
