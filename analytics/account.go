@@ -33,16 +33,16 @@ func (s *Service) Account(ctx context.Context, scope Scope, accountID string) (A
 		return AccountView{}, ErrNotFound
 	}
 	v := AccountView{PortfolioRow: rows[0]}
-	if run, ok, err := s.storedRun(ctx, findingsRecommendations); err != nil {
+	runs, err := s.storedRuns(ctx)
+	if err != nil {
 		return v, err
-	} else if ok {
+	}
+	if run, ok := runs[findingsRecommendations]; ok {
 		if v.Recommendations, err = s.readRecommendations(ctx, run, scope); err != nil {
 			return v, fmt.Errorf("account %s: %w", accountID, err)
 		}
 	}
-	if run, ok, err := s.storedRun(ctx, findingsUpsell); err != nil {
-		return v, err
-	} else if ok {
+	if run, ok := runs[findingsUpsell]; ok {
 		if v.Upsell, err = s.readUpsell(ctx, run, scope); err != nil {
 			return v, fmt.Errorf("account %s: %w", accountID, err)
 		}

@@ -45,23 +45,33 @@ func (s *Service) fingerprint() string {
 	return hex.EncodeToString(sum[:8])
 }
 
-// storedRun is the newest stored set of kind computed with this service's
-// rules and catalogue, if any.
-func (s *Service) storedRun(ctx context.Context, kind string) (findingsRun, bool, error) {
+// storedRuns are the newest stored sets, by kind, computed with this
+// service's rules and catalogue (query findings_runs).
+func (s *Service) storedRuns(ctx context.Context) (map[string]findingsRun, error) {
 	res, err := s.st.Query(ctx, s.q.FindingsRuns, nil)
 	if err != nil {
-		return findingsRun{}, false, fmt.Errorf("stored findings: %w", err)
+		return nil, fmt.Errorf("stored findings: %w", err)
 	}
 	runs, err := store.Scan[findingsRun](res)
 	if err != nil {
-		return findingsRun{}, false, fmt.Errorf("stored findings: %w", err)
+		return nil, fmt.Errorf("stored findings: %w", err)
 	}
+	fp := s.fingerprint()
+	out := map[string]findingsRun{}
 	for _, r := range runs {
-		if r.Kind == kind && r.Fingerprint == s.fingerprint() {
-			return r, true, nil
+		if r.Fingerprint == fp {
+			out[r.Kind] = r
 		}
 	}
-	return findingsRun{}, false, nil
+	return out, nil
+}
+
+// storedRun is the newest stored set of kind computed with this service's
+// rules and catalogue, if any.
+func (s *Service) storedRun(ctx context.Context, kind string) (findingsRun, bool, error) {
+	runs, err := s.storedRuns(ctx)
+	r, ok := runs[kind]
+	return r, ok, err
 }
 
 // storeFindings computes the recommendations, the course plan from this

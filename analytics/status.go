@@ -43,6 +43,15 @@ type DataStatus struct {
 	Ingests []IngestRun
 }
 
+// CountedAt is when the table counts were taken (the last refresh; zero:
+// never).
+func (d DataStatus) CountedAt() time.Time {
+	if len(d.Tables) == 0 {
+		return time.Time{}
+	}
+	return d.Tables[0].CountedAt
+}
+
 // Empty reports whether no data has been loaded yet.
 func (d DataStatus) Empty() bool {
 	for _, t := range d.Tables {

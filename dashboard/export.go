@@ -29,12 +29,11 @@ func (s *Server) exportTable(c echo.Context, report string) (exports.Table, erro
 		if err := allowed(RoleAdmin, RoleExecutive, RoleManager); err != nil {
 			return exports.Table{}, err
 		}
-		v, err := s.portfolio(c)
+		// The page's filters and sort, every page of rows.
+		f, err := parsePortfolioFilter(c.QueryParams())
 		if err != nil {
 			return exports.Table{}, err
 		}
-		f := v.Filter
-		f.Page = 1
 		all, err := s.svc.Portfolio(ctx, scopeOf(currentSession(c)))
 		var kept []analytics.PortfolioRow
 		for _, r := range all {
@@ -101,11 +100,11 @@ func (s *Server) exportTable(c echo.Context, report string) (exports.Table, erro
 			return exports.SLATable(v.SLA), nil
 		case "segments":
 			t := exports.SatisfactionTable(v.Segments)
-			t.Sheet = "By segment"
+			t.Sheet, t.Chart = "By segment", nil // one quarter: no trend to draw
 			return t, nil
 		}
 		t := exports.SatisfactionTable(v.Countries)
-		t.Sheet = "By country"
+		t.Sheet, t.Chart = "By country", nil
 		return t, nil
 	case "status":
 		if err := allowed(RoleAdmin); err != nil {
@@ -144,11 +143,11 @@ func (s *Server) export(c echo.Context) error {
 	mime := "text/csv; charset=utf-8"
 	if format == "xlsx" {
 		mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-		wb, err2 := s.workbook(c, report, t)
+		about, err2 := s.about(c, report)
 		if err2 != nil {
 			return err2
 		}
-		err = wb.WriteXLSX(&buf)
+		err = exports.Workbook{Sheets: []exports.Table{exports.Localize(t, about.Lang)}, About: about}.WriteXLSX(&buf)
 	} else {
 		err = t.WriteCSV(&buf)
 	}
@@ -161,13 +160,12 @@ func (s *Server) export(c echo.Context) error {
 	return c.Blob(http.StatusOK, mime, buf.Bytes())
 }
 
-// workbook wraps a page's table with its About sheet (the page's filters,
-// when the data was refreshed, the definitions) and, for satisfaction, a
-// native chart of CSAT by period.
-func (s *Server) workbook(c echo.Context, report string, t exports.Table) (exports.Workbook, error) {
+// about is a download's About sheet: the page's filters, when the data
+// was refreshed, and the report's definitions, in the interface language.
+func (s *Server) about(c echo.Context, report string) (*exports.About, error) {
 	status, err := s.svc.DataStatus(c.Request().Context(), 0)
 	if err != nil {
-		return exports.Workbook{}, err
+		return nil, err
 	}
 	filters := map[string]string{}
 	for k, v := range c.QueryParams() {
@@ -179,16 +177,8 @@ func (s *Server) workbook(c echo.Context, report string, t exports.Table) (expor
 		filters["account manager"] = sess.Manager
 	}
 	lang := languageOf(c)
-	t = exports.Localize(t, lang)
-	about := &exports.About{Title: "Uptake · " + report, Lang: lang, Filters: filters, Created: s.now(), Definitions: exports.LocalizedDefinitions(report, lang)}
-	if len(status.Tables) > 0 {
-		about.Refreshed = status.Tables[0].CountedAt
-	}
-	wb := exports.Workbook{Sheets: []exports.Table{t}, About: about}
-	if report == "satisfaction" && len(t.Rows) > 1 {
-		wb.Charts = []exports.Chart{{Sheet: t.Sheet, Title: "CSAT chart", Columns: []int{5, 6, 7}, Rows: len(t.Rows)}}
-	}
-	return wb, nil
+	return &exports.About{Title: "Uptake · " + report, Lang: lang, Filters: filters, Created: s.now(), Refreshed: status.CountedAt(),
+		Definitions: exports.LocalizedDefinitions(report, lang)}, nil
 }
 
 // exportDashboard sends one workbook with a sheet per panel: the given
@@ -206,24 +196,17 @@ func (s *Server) exportDashboard(c echo.Context, panels []string) error {
 	} else {
 		name = c.Param("report")
 	}
-	lang := languageOf(c)
-	var wb exports.Workbook
+	about, err := s.about(c, name)
+	if err != nil {
+		return err
+	}
+	wb := exports.Workbook{About: about}
 	for _, p := range panels {
 		t, err := s.exportTable(c, p)
 		if err != nil {
 			return fmt.Errorf("dashboard export, %s: %w", p, err)
 		}
-		wb.Sheets = append(wb.Sheets, exports.Localize(t, lang))
-	}
-	about, err := s.workbook(c, name, exports.Table{})
-	if err != nil {
-		return err
-	}
-	wb.About = about.About
-	for _, t := range wb.Sheets {
-		if t.Sheet == exports.Localize(exports.SatisfactionTable(nil), lang).Sheet && len(t.Rows) > 1 {
-			wb.Charts = append(wb.Charts, exports.Chart{Sheet: t.Sheet, Title: "CSAT chart", Columns: []int{5, 6, 7}, Rows: len(t.Rows)})
-		}
+		wb.Sheets = append(wb.Sheets, exports.Localize(t, about.Lang))
 	}
 	var buf bytes.Buffer
 	if err := wb.WriteXLSX(&buf); err != nil {

@@ -109,7 +109,8 @@ func SupportLoadTable(rows []analytics.SupportLoad) Table {
 func SatisfactionTable(points []analytics.CSATPoint) Table {
 	t := Table{Sheet: "Satisfaction", Header: []string{"Period", "Group", "Tickets", "Ratings", "Good ratings", "CSAT", "CSAT low", "CSAT high", "Change (points)", "Meaningful change"},
 		Widths:  []float64{10, 24, 8, 8, 8, 7, 7, 7, 9, 9},
-		Formats: map[int]string{5: FormatPercent, 6: FormatPercent, 7: FormatPercent}}
+		Formats: map[int]string{5: FormatPercent, 6: FormatPercent, 7: FormatPercent},
+		Chart:   &Chart{Title: "CSAT chart", Columns: []int{5, 6, 7}}}
 	for _, p := range points {
 		var change any
 		if c := p.ChangeFromPrevious; c != nil && c.Before.Valid && c.After.Valid {

@@ -24,6 +24,8 @@ type Table struct {
 	Formats map[int]string
 	// RAG colours columns red, amber or green by the dashboard's rules.
 	RAG []RAG
+	// Chart, when set, draws the table's trend in a workbook.
+	Chart *Chart
 }
 
 // Number formats of a column.

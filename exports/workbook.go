@@ -11,11 +11,10 @@ import (
 
 // Workbook is one or more tables and an "About" sheet: what the workbook
 // holds, with which filters, how fresh the data is and what every measure
-// means. Charts are added on sheets of their own.
+// means. A table's Chart goes on a sheet of its own.
 type Workbook struct {
 	Sheets []Table
 	About  *About
-	Charts []Chart
 }
 
 // About is what a manager needs to read the workbook alone.
@@ -28,12 +27,11 @@ type About struct {
 	Definitions [][2]string // measure → definition
 }
 
-// Chart is a native Excel line chart of columns of one sheet over its
-// first column (e.g. CSAT by month).
+// Chart is a native Excel line chart of a table's columns over its first
+// column (e.g. CSAT by month), drawn when the table has two rows or more.
 type Chart struct {
-	Sheet, Title string // the data sheet; the chart sheet is named Title
-	Columns      []int  // value columns, by index
-	Rows         int    // data rows below the header
+	Title   string // also the name of the chart's sheet
+	Columns []int  // value columns, by index
 }
 
 var aboutLabels = map[string][5]string{
@@ -62,9 +60,11 @@ func (wb Workbook) WriteXLSX(w io.Writer) error {
 			return fmt.Errorf("sheet %q: %w", t.Sheet, err)
 		}
 	}
-	for _, c := range wb.Charts {
-		if err := addChart(f, wb.Sheets, c); err != nil {
-			return err
+	for _, t := range wb.Sheets {
+		if t.Chart != nil && len(t.Rows) > 1 {
+			if err := addChart(f, t); err != nil {
+				return err
+			}
 		}
 	}
 	if wb.About != nil {
@@ -117,16 +117,8 @@ func (a About) write(f *excelize.File, st styles) error {
 	return f.SetColWidth(l[0], "B", "B", 100)
 }
 
-func addChart(f *excelize.File, sheets []Table, c Chart) error {
-	var data *Table
-	for i := range sheets {
-		if sheets[i].Sheet == c.Sheet {
-			data = &sheets[i]
-		}
-	}
-	if data == nil || c.Rows == 0 {
-		return nil
-	}
+func addChart(f *excelize.File, t Table) error {
+	c := t.Chart
 	if _, err := f.NewSheet(c.Title); err != nil {
 		return err
 	}
@@ -134,9 +126,9 @@ func addChart(f *excelize.File, sheets []Table, c Chart) error {
 	for _, col := range c.Columns {
 		name, _ := excelize.ColumnNumberToName(col + 1)
 		series = append(series, excelize.ChartSeries{
-			Name:       fmt.Sprintf("'%s'!$%s$1", c.Sheet, name),
-			Categories: fmt.Sprintf("'%s'!$A$2:$A$%d", c.Sheet, c.Rows+1),
-			Values:     fmt.Sprintf("'%s'!$%s$2:$%s$%d", c.Sheet, name, name, c.Rows+1),
+			Name:       fmt.Sprintf("'%s'!$%s$1", t.Sheet, name),
+			Categories: fmt.Sprintf("'%s'!$A$2:$A$%d", t.Sheet, len(t.Rows)+1),
+			Values:     fmt.Sprintf("'%s'!$%s$2:$%s$%d", t.Sheet, name, name, len(t.Rows)+1),
 		})
 	}
 	return f.AddChart(c.Title, "A1", &excelize.Chart{Type: excelize.Line, Series: series, Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: c.Title}}},

@@ -16,13 +16,13 @@ import (
 func TestWorkbookSheetsFormatsColoursChartAndAbout(t *testing.T) {
 	months := []string{"2026-07", "2026-08", "2026-09"}
 	data := exports.Table{Sheet: "Satisfaction", Header: []string{"Period", "Group", "Usage %", "CSAT"},
-		Formats: map[int]string{3: exports.FormatPercent}, RAG: []exports.RAG{exports.LowAdoptionRAG(2, analytics.Defaults())}}
+		Formats: map[int]string{3: exports.FormatPercent}, RAG: []exports.RAG{exports.LowAdoptionRAG(2, analytics.Defaults())},
+		Chart: &exports.Chart{Title: "CSAT chart", Columns: []int{3}}}
 	for i, m := range months {
 		data.Rows = append(data.Rows, []any{m, "SMB", float64(50 + 20*i), 0.7 + 0.05*float64(i)})
 	}
 	refreshed := time.Date(2026, 11, 30, 6, 0, 0, 0, time.UTC)
 	wb := exports.Workbook{Sheets: []exports.Table{data},
-		Charts: []exports.Chart{{Sheet: "Satisfaction", Title: "CSAT chart", Columns: []int{3}, Rows: 3}},
 		About: &exports.About{Title: "Uptake · satisfaction", Lang: "fr", Filters: map[string]string{"segment": "SMB"}, Refreshed: refreshed,
 			Created: refreshed.Add(time.Hour), Definitions: exports.Definitions["satisfaction"]}}
 	var buf bytes.Buffer

@@ -60,9 +60,6 @@ Examples:
 			for i := range wb.Sheets {
 				wb.Sheets[i] = exports.Localize(wb.Sheets[i], *lang)
 			}
-			for i := range wb.Charts {
-				wb.Charts[i].Sheet = wb.Sheets[0].Sheet
-			}
 			about := &exports.About{Title: "Uptake · " + *report, Lang: *lang, Created: time.Now(), Definitions: exports.LocalizedDefinitions(*report, *lang),
 				Filters: map[string]string{}}
 			for k, v := range map[string]string{"account manager": *manager, "segment": *segment, "country": *country} {
@@ -70,8 +67,8 @@ Examples:
 					about.Filters[k] = v
 				}
 			}
-			if status, err := svc.DataStatus(ctx, 0); err == nil && len(status.Tables) > 0 {
-				about.Refreshed = status.Tables[0].CountedAt
+			if status, err := svc.DataStatus(ctx, 0); err == nil {
+				about.Refreshed = status.CountedAt()
 			}
 			wb.About = about
 			return writeWorkbook(env, wb, *out)
@@ -104,16 +101,13 @@ func reportWorkbook(ctx context.Context, svc *analytics.Service, report, manager
 			if err != nil {
 				return wb, fmt.Errorf("%s: %w", r, err)
 			}
+			t.Chart = nil // the CLI charts only the satisfaction report itself
 			wb.Sheets = append(wb.Sheets, t)
 		}
 		return wb, nil
 	}
 	t, err := reportTable(ctx, svc, report, manager)
-	wb := exports.Workbook{Sheets: []exports.Table{t}}
-	if report == "satisfaction" && len(t.Rows) > 1 {
-		wb.Charts = []exports.Chart{{Sheet: t.Sheet, Title: "CSAT chart", Columns: []int{5, 6, 7}, Rows: len(t.Rows)}}
-	}
-	return wb, err
+	return exports.Workbook{Sheets: []exports.Table{t}}, err
 }
 
 // reportTable runs the analytics behind one sheet; manager, when set,
