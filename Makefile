@@ -6,7 +6,7 @@ VERSION := $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -s -w -X main.version=$(VERSION)
 DEMO_DIR ?= ./demo-data
 
-.PHONY: build libchdb assets test lint bench fuzz demo clean help
+.PHONY: build libchdb assets test lint bench loadtest fuzz demo clean help
 
 help:
 	@echo "make demo   build, generate sample data, load it into the embedded store, serve http://localhost:8080"
@@ -14,6 +14,7 @@ help:
 	@echo "make build  build bin/uptake (and fetch libchdb for the embedded store)"
 	@echo "make bench  insert, ingest, themes, analytics and dashboard-pages-on-large-data benchmarks (5 runs each)"
 	@echo "make fuzz   longer fuzzing of the parsers"
+	@echo "make loadtest  50 signed-in users browse the dashboard for 60 s while an ingest runs, on both engines (not part of make test)"
 
 build: libchdb assets
 	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o bin/uptake ./cmd/uptake
@@ -51,6 +52,14 @@ bench: libchdb
 	set -o pipefail; $(GO) test -run '^$$' -bench . -benchtime 1x -count 5 -timeout 30m ./exports/benchxlsx/ | scripts/bench-medians.sh
 	set -o pipefail; large=$$(scripts/bench-large.sh) && UPTAKE_BENCH_LARGE=$$large $(GO) test -run '^$$' -bench . -benchtime 20x -count 5 -timeout 30m ./analytics/benchlarge/ | scripts/bench-medians.sh
 	set -o pipefail; large=$$(scripts/bench-large.sh) && UPTAKE_BENCH_LARGE=$$large $(GO) test -run '^$$' -bench . -benchtime 1x -count 5 -v -timeout 30m ./dashboard/benchpages/ | scripts/bench-medians.sh
+
+# 50 signed-in users of every role browse the dashboard for 60 s on loopback while new tickets and usage are
+# ingested, on both engines; fails on a 5xx, a transport error, a request past the timeout or a lost row.
+# UPTAKE_LOADTEST_USERS, UPTAKE_LOADTEST_DURATION (e.g. 2m) and UPTAKE_LOADTEST_SCALE change the run;
+# the report per route also goes to $(UPTAKE_ARTIFACTS)/loadtest-<engine>.txt (default ./artifacts).
+loadtest: libchdb assets
+	UPTAKE_LOADTEST=1 UPTAKE_TEST_REQUIRE_ENGINES=$${UPTAKE_TEST_REQUIRE_ENGINES:-1} UPTAKE_ARTIFACTS=$${UPTAKE_ARTIFACTS:-$(CURDIR)/artifacts} \
+		CHDB_LIB_PATH=$$(scripts/libchdb.sh) scripts/with-test-server.sh $(GO) test -run '^TestLoad$$' -count 1 -timeout 20m -v ./dashboard/loadtest/
 
 # A duration-based -fuzztime can end with a spurious "context deadline exceeded"
 # and no failing input (a race in Go 1.26's fuzz coordinator, golang/go#75804):

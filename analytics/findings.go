@@ -78,8 +78,10 @@ func (s *Service) storedRun(ctx context.Context, kind string) (findingsRun, bool
 // month and the upsell chances of the last complete week, and stores them
 // for the pages (after a refresh or a theme run). Findings that need data
 // not loaded yet are skipped: reads then compute them, and say what is
-// missing.
-func (s *Service) storeFindings(ctx context.Context, version uint64) error {
+// missing. Each kind is stored under a version of its own, newer than
+// the refresh's: DataVersion then moves as each lands, so no page keeps
+// an answer built from the previous findings.
+func (s *Service) storeFindings(ctx context.Context) error {
 	recs, err := s.liveRecommendations(ctx)
 	if err != nil {
 		return fmt.Errorf("storing course recommendations: %w", err)
@@ -88,12 +90,12 @@ func (s *Service) storeFindings(ctx context.Context, version uint64) error {
 	if err != nil {
 		return err
 	}
-	if err := s.writeRecommendations(ctx, recs, profiles, version); err != nil {
+	if err := s.writeRecommendations(ctx, recs, profiles, newVersion()); err != nil {
 		return err
 	}
 	start := monthStart(time.Now().UTC())
 	plan := courses.Plan(recs, start, courses.PlanOptions{SessionsPerMonth: DefaultSessionsPerMonth})
-	if err := s.writeCoursePlan(ctx, plan, start, version); err != nil {
+	if err := s.writeCoursePlan(ctx, plan, start, newVersion()); err != nil {
 		return err
 	}
 	week, err := s.LatestWeek(ctx)
@@ -108,8 +110,11 @@ func (s *Service) storeFindings(ctx context.Context, version uint64) error {
 	if err != nil {
 		return fmt.Errorf("storing upsell chances: %w", err)
 	}
-	return s.writeUpsell(ctx, chances, week, version)
+	return s.writeUpsell(ctx, chances, week, newVersion())
 }
+
+// newVersion is a version number newer than any written before it.
+func newVersion() uint64 { return uint64(time.Now().UnixNano()) }
 
 func (s *Service) recordFindingsRun(ctx context.Context, r findingsRun) error {
 	args := store.Args{"kind": r.Kind, "version": r.Version, "fingerprint": s.fingerprint(), "start_month": store.Date(r.StartMonth),

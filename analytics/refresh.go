@@ -76,16 +76,6 @@ func (s *Service) Refresh(ctx context.Context, changes Changes) (RefreshReport, 
 		}
 		rep.Weeks["seats_weekly"] = [2]time.Time{lo, hi}
 	}
-	for _, kind := range []string{"usage", "tickets", "subscriptions"} {
-		sp := spans[kind]
-		if sp.Rows == 0 || len(changes[kind]) == 0 {
-			continue
-		}
-		args := store.Args{"kind": kind, "first": store.Date(sp.First), "last": store.Date(sp.Last), "version": version}
-		if err := s.st.Exec(ctx, s.q.RecordDataThrough, args); err != nil {
-			return rep, fmt.Errorf("recording how far %s goes: %w", kind, err)
-		}
-	}
 	// The summaries are built from the weekly rollups just written.
 	if w, ok := rep.Weeks["ticket_weekly"]; ok {
 		for _, r := range []struct {
@@ -103,6 +93,18 @@ func (s *Service) Refresh(ctx context.Context, changes Changes) (RefreshReport, 
 			return rep, fmt.Errorf("refreshing workload_weekly: %w", err)
 		}
 	}
+	// data_through moves only now that every rollup holds the new weeks:
+	// pages reading it earlier would ask for weeks not written yet.
+	for _, kind := range []string{"usage", "tickets", "subscriptions"} {
+		sp := spans[kind]
+		if sp.Rows == 0 || len(changes[kind]) == 0 {
+			continue
+		}
+		args := store.Args{"kind": kind, "first": store.Date(sp.First), "last": store.Date(sp.Last), "version": version}
+		if err := s.st.Exec(ctx, s.q.RecordDataThrough, args); err != nil {
+			return rep, fmt.Errorf("recording how far %s goes: %w", kind, err)
+		}
+	}
 	// The impact comparison reads the rollups and data_through just written.
 	if len(changes["trainings"])+len(changes["courses"])+len(rep.Weeks) > 0 {
 		if err := s.refreshImpact(ctx, version); err != nil {
@@ -114,7 +116,7 @@ func (s *Service) Refresh(ctx context.Context, changes Changes) (RefreshReport, 
 			return rep, fmt.Errorf("refreshing table_status: %w", err)
 		}
 		// The findings read the rollups just written.
-		if err := s.storeFindings(ctx, version); err != nil {
+		if err := s.storeFindings(ctx); err != nil {
 			return rep, err
 		}
 	}

@@ -125,7 +125,7 @@ func (s *Service) RunThemes(ctx context.Context, opt ThemeOptions) (ThemeRun, er
 		return run, err
 	}
 	if run.Scope == "howto" { // the themes recommendations read
-		if err := s.storeFindings(ctx, run.RunID); err != nil {
+		if err := s.storeFindings(ctx); err != nil {
 			return run, err
 		}
 	}

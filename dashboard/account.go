@@ -28,6 +28,9 @@ type accountView struct {
 // first: another manager's account is a 404 before anything else is read).
 func (s *Server) account(c echo.Context) (accountView, error) {
 	ctx := c.Request().Context()
+	if !validAccountID(c.Param("id")) {
+		return accountView{}, errBadAccountID
+	}
 	base, err := s.svc.Account(ctx, scopeOf(currentSession(c)), c.Param("id"))
 	if err != nil {
 		return accountView{}, err

@@ -15,6 +15,7 @@ import (
 
 	"github.com/uptake/uptake/analytics"
 	"github.com/uptake/uptake/ingest"
+	"github.com/uptake/uptake/store"
 )
 
 // maxUploadBytes bounds one uploaded export file.
@@ -48,9 +49,11 @@ func (s *Server) saveUser(c echo.Context) error {
 	u := User{Username: strings.TrimSpace(c.FormValue("username")), DisplayName: strings.TrimSpace(c.FormValue("display_name")),
 		Role: c.FormValue("role"), Manager: strings.TrimSpace(c.FormValue("manager")), Disabled: c.FormValue("disabled") == "on"}
 	if err := s.users.Add(c.Request().Context(), u, c.FormValue("password")); err != nil {
+		s.audit(c, "", "", store.AuditUser, "refused", fmt.Sprintf("user %s: %v", u.Username, err))
 		return s.renderUsers(c, http.StatusBadRequest, "", err.Error())
 	}
-	s.log.Info("user saved", "by", currentSession(c).Username, "user", u.Username, "role", u.Role, "disabled", u.Disabled)
+	s.logger(c).Info("user saved", "by", currentSession(c).Username, "user", u.Username, "role", u.Role, "disabled", u.Disabled)
+	s.audit(c, "", "", store.AuditUser, "ok", fmt.Sprintf("user %s saved: role %s, accounts of %q, disabled %t", u.Username, u.Role, u.Manager, u.Disabled))
 	return s.renderUsers(c, http.StatusOK, fmt.Sprintf("User %s saved.", u.Username), "")
 }
 
@@ -107,10 +110,16 @@ func (s *Server) upload(c echo.Context) error {
 		Privacy: ingest.Privacy{PseudonymKey: s.opts.PseudonymKey}}
 	started := time.Now()
 	res, err := s.loader.File(c.Request().Context(), path, opt)
-	s.log.Info("upload", "by", currentSession(c).Username, "file", fh.Filename, "bytes", fh.Size, "err", err)
+	s.logger(c).Info("upload", "by", currentSession(c).Username, "file", fh.Filename, "bytes", fh.Size, "err", err)
 	v.Result = res
 	if err != nil {
+		s.audit(c, "", "", store.AuditUpload, "failed", fmt.Sprintf("%s (%d bytes): %v", fh.Filename, fh.Size, err))
 		return fail(http.StatusUnprocessableEntity, err.Error())
+	}
+	s.audit(c, "", "", store.AuditUpload, "ok", uploadDetail(fh.Filename, fh.Size, res))
+	if res.Table != "" {
+		s.metrics.ingested.WithLabelValues(res.Table).Add(float64(res.Loaded))
+		s.metrics.held.Add(float64(res.Quarantined))
 	}
 	if res.Table != "" && res.AlreadyLoaded == "" {
 		rep, err := s.svc.Refresh(c.Request().Context(), analytics.Changes{res.Table: res.Partitions})
@@ -145,4 +154,11 @@ func saveUpload(fh *multipart.FileHeader, path string) error {
 		return fmt.Errorf("saving the upload: %w", err)
 	}
 	return dst.Close()
+}
+
+func uploadDetail(name string, size int64, res *ingest.Result) string {
+	if res.AlreadyLoaded != "" {
+		return fmt.Sprintf("%s (%d bytes): already loaded", name, size)
+	}
+	return fmt.Sprintf("%s (%d bytes) into %s: %d rows loaded, %d quarantined", name, size, res.Table, res.Loaded, res.Quarantined)
 }

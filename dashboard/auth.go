@@ -10,6 +10,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/uptake/uptake/analytics"
+	"github.com/uptake/uptake/store"
 )
 
 // sessionKey is where signedIn puts the session for handlers.
@@ -69,30 +70,39 @@ func (s *Server) login(c echo.Context) error {
 	username, next := strings.TrimSpace(c.FormValue("username")), safeNext(c.FormValue("next"))
 	keys := []string{"user:" + strings.ToLower(username), "ip:" + c.RealIP()}
 	if s.throttle.locked(s.now(), keys...) {
-		s.log.Warn("sign-in locked", "user", username, "ip", c.RealIP())
+		s.logger(c).Warn("sign-in locked", "user", username, "ip", c.RealIP())
+		s.audit(c, username, "", store.AuditSignIn, "refused", "paused after repeated wrong passwords")
 		return s.render(c, http.StatusTooManyRequests, "login", "Sign in", loginData{Error: "Too many wrong passwords: sign-in is paused for 15 minutes.", Username: username, Next: next})
 	}
 	u, err := s.users.Check(c.Request().Context(), username, c.FormValue("password"))
 	if errors.Is(err, ErrBadCredentials) {
 		s.throttle.fail(s.now(), keys...)
-		s.log.Info("sign-in refused", "user", username, "ip", c.RealIP())
+		s.logger(c).Info("sign-in refused", "user", username, "ip", c.RealIP())
+		s.audit(c, username, "", store.AuditSignIn, "refused", "wrong user name or password")
 		return s.render(c, http.StatusUnauthorized, "login", "Sign in", loginData{Error: "Wrong user name or password.", Username: username, Next: next})
 	}
 	if err != nil {
 		return err
 	}
 	s.throttle.succeed(keys[0])
-	expires := s.now().Add(sessionLifetime)
-	value := s.sessions.encode(session{Username: u.Username, Name: u.DisplayName, Role: u.Role, Manager: u.Manager, Expires: expires, Nonce: newNonce()})
-	c.SetCookie(s.sessions.cookie(c.Request(), value, expires))
-	s.log.Info("signed in", "user", u.Username, "role", u.Role, "ip", c.RealIP())
+	return s.startSession(c, session{Username: u.Username, Name: u.DisplayName, Role: u.Role, Manager: u.Manager}, "password", next)
+}
+
+// startSession signs sess in with a new cookie (a fresh nonce: a session
+// value is never reused) and sends the user on.
+func (s *Server) startSession(c echo.Context, sess session, method, next string) error {
+	sess.Expires, sess.Nonce = s.now().Add(sessionLifetime), newNonce()
+	c.SetCookie(s.sessions.cookie(c.Request(), s.sessions.encode(sess), sess.Expires))
+	s.logger(c).Info("signed in", "user", sess.Username, "role", sess.Role, "method", method, "ip", c.RealIP())
+	s.audit(c, sess.Username, sess.Role, store.AuditSignIn, "ok", method)
 	if next == "" {
-		next = homeOf(u.Role)
+		next = homeOf(sess.Role)
 	}
 	return c.Redirect(http.StatusSeeOther, next)
 }
 
 func (s *Server) logout(c echo.Context) error {
+	s.audit(c, "", "", store.AuditSignOut, "ok", "")
 	c.SetCookie(s.sessions.cookie(c.Request(), "", s.now()))
 	return c.Redirect(http.StatusSeeOther, "/login")
 }

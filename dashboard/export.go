@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"fmt"
 	"net/http"
+	"net/url"
 
 	"github.com/labstack/echo/v4"
 
 	"github.com/uptake/uptake/analytics"
 	"github.com/uptake/uptake/exports"
+	"github.com/uptake/uptake/store"
 )
 
 // exportTable builds the table behind a page, with the page's filters and
@@ -66,6 +68,9 @@ func (s *Server) exportTable(c echo.Context, report string) (exports.Table, erro
 			return exports.Table{}, err
 		}
 		// Scoped like the page: another manager's account is a 404.
+		if !validAccountID(c.QueryParam("id")) {
+			return exports.Table{}, errBadAccountID
+		}
 		v, err := s.svc.Account(ctx, scopeOf(currentSession(c)), c.QueryParam("id"))
 		if err != nil {
 			return exports.Table{}, err
@@ -156,7 +161,8 @@ func (s *Server) export(c echo.Context) error {
 	}
 	name := fmt.Sprintf("uptake-%s-%s.%s", report, s.now().Format("2006-01-02"), format)
 	c.Response().Header().Set(echo.HeaderContentDisposition, fmt.Sprintf("attachment; filename=%q", name))
-	s.log.Info("export", "user", currentSession(c).Username, "report", report, "format", format, "rows", len(t.Rows))
+	s.logger(c).Info("export", "user", currentSession(c).Username, "report", report, "format", format, "rows", len(t.Rows))
+	s.audit(c, "", "", store.AuditExport, "ok", fmt.Sprintf("%s as %s, %d rows%s", report, format, len(t.Rows), filterText(c)))
 	return c.Blob(http.StatusOK, mime, buf.Bytes())
 }
 
@@ -214,6 +220,21 @@ func (s *Server) exportDashboard(c echo.Context, panels []string) error {
 	}
 	file := fmt.Sprintf("uptake-%s-%s.xlsx", name, s.now().Format("2006-01-02"))
 	c.Response().Header().Set(echo.HeaderContentDisposition, fmt.Sprintf("attachment; filename=%q", file))
-	s.log.Info("export", "user", currentSession(c).Username, "report", name, "sheets", len(wb.Sheets))
+	s.logger(c).Info("export", "user", currentSession(c).Username, "report", name, "sheets", len(wb.Sheets))
+	s.audit(c, "", "", store.AuditExport, "ok", fmt.Sprintf("%s as xlsx, %d sheets%s", name, len(wb.Sheets), filterText(c)))
 	return c.Blob(http.StatusOK, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buf.Bytes())
+}
+
+// filterText lists a download's URL filters for the audit log.
+func filterText(c echo.Context) string {
+	q := url.Values{}
+	for k, v := range c.QueryParams() {
+		if k != "format" && k != "lang" {
+			q[k] = v
+		}
+	}
+	if len(q) == 0 {
+		return ""
+	}
+	return "; filters " + q.Encode()
 }

@@ -87,6 +87,12 @@ var frenchTexts = map[string]string{
 	"to find the questions that keep coming back.": "pour trouver les questions qui reviennent.", "under the minimum seats": "sous le minimum de licences",
 	// Admin pages.
 	"Upload": "Chargement", "Quarantine": "Quarantaine", "Users": "Utilisateurs",
+	// Audit log.
+	"Audit log": "Journal d'audit", "Action": "Action", "Filter": "Filtrer", "Outcome": "Issue",
+	"Detail": "Détail", "Address": "Adresse", "Request": "Requête", "No entries.": "Aucune entrée.", "at most": "au plus",
+	"Sign-ins, exports, uploads and user changes, newest first": "Connexions, exports, chargements et changements d'utilisateurs, les plus récents d'abord",
+	"sign-in": "connexion", "sign-out": "déconnexion", "export": "export", "upload": "chargement", "ingest": "import",
+	"user-change": "changement d'utilisateur", "ok": "réussi", "refused": "refusé", "failed": "échoué",
 	"Export file (CSV, JSON Lines or a help-desk export, optionally .gz)": "Fichier d'export (CSV, JSON Lines ou export d'un outil de support, éventuellement .gz)",
 	"First quarantined rows": "Premières lignes en quarantaine", "People who may sign in": "Personnes autorisées à se connecter", "Name": "Nom",
 	"No pseudonymisation key is set on the server (pseudonym-key in uptake.conf): files with user names will be refused. Set it as for uptake ingest.": "Aucune clé de pseudonymisation n'est définie sur le serveur (pseudonym-key dans uptake.conf) : les fichiers contenant des noms d'utilisateurs seront refusés. Définissez-la comme pour uptake ingest.",

@@ -78,6 +78,9 @@ func (s *Server) plan(c echo.Context) (planView, error) {
 		}
 	}
 	slices.Sort(v.Languages)
+	if err := checkOneOf("language", v.Language, v.Languages); err != nil {
+		return v, err
+	}
 	return v, nil
 }
 

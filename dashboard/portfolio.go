@@ -44,8 +44,32 @@ func parsePortfolioFilter(q url.Values) (portfolioFilter, error) {
 		}
 		f.Page = n
 	}
+	if !slices.Contains(healthValues, f.Health) && f.Health != "" {
+		return f, echo.NewHTTPError(http.StatusBadRequest, "health must be one of "+strings.Join(healthValues, ", "))
+	}
+	for name, v := range map[string]string{"q": f.Query, "segment": f.Segment, "country": f.Country, "manager": f.Manager, "workload": f.Workload} {
+		if err := checkText(name, v, maxTextParam); err != nil {
+			return f, err
+		}
+	}
 	return f, nil
 }
+
+// checkChoices refuses filter values that match none of the user's accounts,
+// naming the values that exist.
+func (f portfolioFilter) checkChoices(v portfolioView) error {
+	for _, c := range []struct {
+		name, value string
+		choices     []string
+	}{{"segment", f.Segment, v.Segments}, {"country", f.Country, v.Countries}, {"manager", f.Manager, v.Managers}, {"workload", f.Workload, v.Workloads}} {
+		if err := checkOneOf(c.name, c.value, c.choices); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+var healthValues = []string{analytics.HealthRed, analytics.HealthAmber, analytics.HealthGreen, analytics.HealthNone}
 
 func (f portfolioFilter) keep(r analytics.PortfolioRow) bool {
 	if f.Query != "" && !strings.Contains(strings.ToLower(r.Name), strings.ToLower(f.Query)) && !strings.EqualFold(r.AccountID, f.Query) {
@@ -130,7 +154,7 @@ func (s *Server) portfolio(c echo.Context) (portfolioView, error) {
 	}
 	rules := s.svc.Rules()
 	v := portfolioView{Filter: f, Total: len(all), Scoped: sess.Role == RoleManager, Red: rules.Red, Amber: rules.Amber,
-		Healths: []string{analytics.HealthRed, analytics.HealthAmber, analytics.HealthGreen, analytics.HealthNone}}
+		Healths: healthValues}
 	var kept []analytics.PortfolioRow
 	for _, r := range all {
 		v.Segments, v.Countries, v.Managers = appendNew(v.Segments, r.Segment), appendNew(v.Countries, r.Country), appendNew(v.Managers, r.Manager)
@@ -143,6 +167,9 @@ func (s *Server) portfolio(c echo.Context) (portfolioView, error) {
 	}
 	for _, list := range [][]string{v.Segments, v.Countries, v.Managers, v.Workloads} {
 		slices.Sort(list)
+	}
+	if err := f.checkChoices(v); err != nil {
+		return portfolioView{}, err
 	}
 	f.sort(kept)
 	v.Matching = len(kept)

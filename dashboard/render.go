@@ -69,6 +69,7 @@ func navFor(role, current string) []navItem {
 	add("/admin/upload", "Upload", RoleAdmin)
 	add("/admin/quarantine", "Quarantine", RoleAdmin)
 	add("/admin/users", "Users", RoleAdmin)
+	add("/admin/audit", "Audit log", RoleAdmin)
 	return items
 }
 

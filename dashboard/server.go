@@ -28,8 +28,12 @@ var staticFiles embed.FS
 //go:embed openapi.json
 var openAPI []byte
 
-// requestTimeout bounds every request, including its queries.
-const requestTimeout = 30 * time.Second
+// Default time limits: a page's queries stop at the request's deadline and
+// the visitor gets a 504; an upload may take longer, since it loads a file.
+const (
+	defaultRequestTimeout = 30 * time.Second
+	defaultUploadTimeout  = 30 * time.Minute
+)
 
 // Server holds the dashboard's dependencies.
 type Server struct {
@@ -44,6 +48,7 @@ type Server struct {
 	loader   *ingest.Loader
 	opts     Options
 	throttle *loginThrottle
+	metrics  *metrics
 }
 
 // Options are the dashboard's settings from the configuration.
@@ -52,6 +57,9 @@ type Options struct {
 	// `uptake ingest` does (config pseudonym-key); uploads of files with
 	// user names are refused without it.
 	PseudonymKey string
+	// RequestTimeout bounds a request and its queries (default 30 s);
+	// UploadTimeout bounds an upload with its ingest (default 30 min).
+	RequestTimeout, UploadTimeout time.Duration
 }
 
 // New parses the templates and loads the session key; a broken template or
@@ -73,8 +81,16 @@ func New(ctx context.Context, svc *analytics.Service, st *store.Store, log *slog
 	if err != nil {
 		return nil, err
 	}
+	if opts.RequestTimeout <= 0 {
+		opts.RequestTimeout = defaultRequestTimeout
+	}
+	if opts.UploadTimeout <= 0 {
+		opts.UploadTimeout = defaultUploadTimeout
+	}
+	m := newMetrics(svc)
+	st.Observe(m.observeQuery)
 	return &Server{svc: svc, store: st, users: users, sessions: sessions{key: key}, pages: pages, log: log, now: time.Now,
-		cache: newViewCache(svc.DataVersion), loader: loader, opts: opts, throttle: newLoginThrottle()}, nil
+		cache: newViewCache(svc.DataVersion), loader: loader, opts: opts, throttle: newLoginThrottle(), metrics: m}, nil
 }
 
 // Handler registers every route in one place, each with the roles it serves.
@@ -82,7 +98,7 @@ func (s *Server) Handler() http.Handler {
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
 	e.HTTPErrorHandler = s.handleError
-	e.Use(withTimeout, securityHeaders)
+	e.Use(s.observeRequests, s.withTimeout, securityHeaders)
 	// Pages, JSON and ECharts (1.1 MB, 0.36 MB compressed) go out compressed.
 	e.Use(middleware.GzipWithConfig(middleware.GzipConfig{MinLength: 1024}))
 	static, _ := fs.Sub(staticFiles, "static")
@@ -94,74 +110,91 @@ func (s *Server) Handler() http.Handler {
 	e.GET("/favicon.ico", func(c echo.Context) error { return c.NoContent(http.StatusNoContent) })
 	e.GET("/healthz", func(c echo.Context) error { return c.String(http.StatusOK, "ok\n") })
 	e.GET("/readyz", s.ready)
+	e.GET("/metrics", s.serveMetrics)
 	all := []string{RoleAdmin, RoleExecutive, RoleTrainer, RoleManager}
-	e.GET("/login", s.loginPage)
+	e.GET("/login", s.loginPage, onlyParams("next"))
 	e.POST("/login", s.login)
 	e.POST("/logout", s.logout, s.signedIn(all...), s.checkCSRF)
 
 	portfolio := []string{RoleAdmin, RoleExecutive, RoleManager}
-	e.GET("/", s.home, s.signedIn(all...))
-	e.GET("/portfolio", s.portfolioPage, s.signedIn(portfolio...))
-	e.GET("/accounts/:id", s.accountPage, s.signedIn(portfolio...))
-	e.GET("/status", s.statusPage, s.signedIn(RoleAdmin))
-	e.GET("/executive", s.executivePage, s.signedIn(RoleAdmin, RoleExecutive))
-	e.GET("/admin/users", s.usersPage, s.signedIn(RoleAdmin))
+	portfolioParams := onlyParams("q", "segment", "country", "health", "manager", "workload", "sort", "page")
+	planParams, none := onlyParams("language", "month", "page"), onlyParams()
+	e.GET("/", s.home, s.signedIn(all...), none)
+	e.GET("/portfolio", s.portfolioPage, s.signedIn(portfolio...), portfolioParams)
+	e.GET("/accounts/:id", s.accountPage, s.signedIn(portfolio...), none)
+	e.GET("/status", s.statusPage, s.signedIn(RoleAdmin), none)
+	e.GET("/executive", s.executivePage, s.signedIn(RoleAdmin, RoleExecutive), onlyParams("weeks"))
+	e.GET("/admin/users", s.usersPage, s.signedIn(RoleAdmin), none)
+	e.GET("/admin/audit", s.auditPage, s.signedIn(RoleAdmin), onlyParams("user", "action"))
 	e.POST("/admin/users", s.saveUser, s.signedIn(RoleAdmin), s.checkCSRF)
-	e.GET("/admin/quarantine", s.quarantinePage, s.signedIn(RoleAdmin))
-	e.GET("/admin/upload", s.uploadPage, s.signedIn(RoleAdmin))
+	e.GET("/admin/quarantine", s.quarantinePage, s.signedIn(RoleAdmin), none)
+	e.GET("/admin/upload", s.uploadPage, s.signedIn(RoleAdmin), none)
 	e.POST("/admin/upload", s.upload, s.signedIn(RoleAdmin), s.checkCSRF)
-	e.GET("/themes", s.themesPage, s.signedIn(RoleAdmin, RoleTrainer))
-	e.GET("/plan", s.planPage, s.signedIn(RoleAdmin, RoleTrainer))
+	e.GET("/themes", s.themesPage, s.signedIn(RoleAdmin, RoleTrainer), none)
+	e.GET("/plan", s.planPage, s.signedIn(RoleAdmin, RoleTrainer), planParams)
 
-	e.GET("/export/:report", s.export, s.signedIn(all...))
+	e.GET("/export/:report", s.export, s.signedIn(all...),
+		onlyParams("format", "id", "q", "segment", "country", "health", "manager", "workload", "sort", "page", "weeks", "language", "month"))
 
 	e.GET("/api/v1/openapi.json", func(c echo.Context) error { return c.Blob(http.StatusOK, echo.MIMEApplicationJSON, openAPI) })
 	api := e.Group("/api/v1")
-	api.GET("/portfolio", s.portfolioAPI, s.signedIn(portfolio...))
-	api.GET("/accounts/:id", s.accountAPI, s.signedIn(portfolio...))
-	api.GET("/status", s.statusAPI, s.signedIn(RoleAdmin))
-	api.GET("/executive", s.executiveAPI, s.signedIn(RoleAdmin, RoleExecutive))
-	api.GET("/themes", s.themesAPI, s.signedIn(RoleAdmin, RoleTrainer))
+	api.GET("/portfolio", s.portfolioAPI, s.signedIn(portfolio...), portfolioParams)
+	api.GET("/accounts/:id", s.accountAPI, s.signedIn(portfolio...), none)
+	api.GET("/status", s.statusAPI, s.signedIn(RoleAdmin), none)
+	api.GET("/executive", s.executiveAPI, s.signedIn(RoleAdmin, RoleExecutive), onlyParams("weeks"))
+	api.GET("/themes", s.themesAPI, s.signedIn(RoleAdmin, RoleTrainer), none)
 	return e
 }
 
-func withTimeout(next echo.HandlerFunc) echo.HandlerFunc {
+// withTimeout gives each request its deadline, which the store turns into
+// ClickHouse's max_execution_time.
+func (s *Server) withTimeout(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
-		ctx, cancel := context.WithTimeout(c.Request().Context(), requestTimeout)
+		limit := s.opts.RequestTimeout
+		if c.Request().Method == http.MethodPost && c.Request().URL.Path == "/admin/upload" {
+			limit = s.opts.UploadTimeout
+		}
+		ctx, cancel := context.WithTimeout(c.Request().Context(), limit)
 		defer cancel()
 		c.SetRequest(c.Request().WithContext(ctx))
 		return next(c)
 	}
 }
 
-// handleError shows people a message they can act on and keeps details in
-// the log; API callers get the same message as JSON.
+// handleError shows people a message they can act on, with the request id
+// to quote, and keeps details in the log; API callers get the same as JSON.
 func (s *Server) handleError(err error, c echo.Context) {
-	status, msg := http.StatusInternalServerError, "Something went wrong while preparing this page. The details are in the server log."
+	status := statusOf(err)
+	msg := "Something went wrong while preparing this page. The details are in the server log."
 	var he *echo.HTTPError
 	switch {
 	case errors.As(err, &he):
-		status, msg = he.Code, fmt.Sprint(he.Message)
-	case errors.Is(err, analytics.ErrNotFound):
-		status, msg = http.StatusNotFound, "There is no such account in your portfolio."
-	case errors.Is(err, context.DeadlineExceeded):
-		status, msg = http.StatusGatewayTimeout, "The data store took too long to answer. Try again, or narrow the filters."
+		msg = fmt.Sprint(he.Message)
+	case status == http.StatusNotFound:
+		msg = "There is no such account in your portfolio."
+	case status == http.StatusGatewayTimeout:
+		msg = "The data store took too long to answer, so the page was stopped. Try again, or narrow the filters."
+	case status == http.StatusServiceUnavailable:
+		msg = "The data store is not answering right now. Try again in a minute; if it persists, ask your administrator to check ClickHouse (/readyz)."
 	}
 	if status >= 500 {
-		s.log.Error("request failed", "path", c.Request().URL.Path, "err", err)
+		s.logger(c).Error("request failed", "path", c.Request().URL.Path, "status", status, "err", err)
 	}
 	if c.Response().Committed {
 		return
 	}
+	if id := requestID(c); id != "" && status >= 500 {
+		msg += " (Reference: " + id + ")"
+	}
 	if isAPI(c) {
-		_ = c.JSON(status, map[string]string{"error": msg})
+		_ = c.JSON(status, map[string]string{"error": msg}) // the id is in the X-Request-ID header
 		return
 	}
 	_ = s.render(c, status, "error", "Error", msg)
 }
 
 func (s *Server) ready(c echo.Context) error {
-	if _, err := s.store.Version(c.Request().Context()); err != nil {
+	if err := s.store.Ping(c.Request().Context()); err != nil {
 		s.log.Warn("store not ready", "err", err)
 		return c.String(http.StatusServiceUnavailable, "store unavailable\n")
 	}

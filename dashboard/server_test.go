@@ -439,7 +439,7 @@ func TestExecutiveAndThemeWorkbooks(t *testing.T) {
 		srv := newDashboard(t, st)
 		for user, want := range map[string]map[string]string{
 			"exec":    {"/export/satisfaction?format=xlsx": "Weekly KPIs|Satisfaction|SLA|By segment|By country|About"},
-			"trainer": {"/export/themes?format=xlsx": "Themes|Ticket themes|About", "/export/plan?format=xlsx&lang=fr": "Plan de formation|À propos"},
+			"trainer": {"/export/themes?format=xlsx&lang=en": "Themes|Ticket themes|About", "/export/plan?format=xlsx&lang=fr": "Plan de formation|À propos"},
 		} {
 			c := client(t)
 			signIn(t, c, srv.URL, user, testPassword)

@@ -15,7 +15,8 @@ tcp_port=${UPTAKE_TEST_CH_TCP_PORT:-19000}
 http_port=${UPTAKE_TEST_CH_HTTP_PORT:-18123}
 user=uptake
 password=uptake-test-password
-url="clickhouse://${user}:${password}@127.0.0.1:${tcp_port}/default"
+# http_port: backup and restore use the HTTP interface.
+url="clickhouse://${user}:${password}@127.0.0.1:${tcp_port}/default?http_port=${http_port}"
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 

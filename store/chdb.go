@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sync"
 	"unsafe"
 
 	"github.com/ebitengine/purego"
@@ -29,8 +28,9 @@ type ChDB struct {
 	path    string
 	tmp     string // folder for bulk-insert chunk files
 
-	mu      sync.Mutex
-	current string // database selected with USE
+	sem     chan struct{} // one query at a time; waiting for it respects the caller's deadline
+	current string        // database selected with USE
+	limit   int           // the session's max_execution_time, seconds (0: none)
 }
 
 // chdbLib holds the C functions of libchdb.so, bound with purego (no cgo).
@@ -92,7 +92,7 @@ func OpenChDB(path string, bulkLoad bool) (*ChDB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("loading the chDB library %s: %v; delete it and run scripts/libchdb.sh again", libPath, err)
 	}
-	c := &ChDB{path: abs}
+	c := &ChDB{path: abs, sem: make(chan struct{}, 1)}
 	purego.RegisterLibFunc(&c.lib.connect, handle, "chdb_connect")
 	purego.RegisterLibFunc(&c.lib.closeConn, handle, "chdb_close_conn")
 	purego.RegisterLibFunc(&c.lib.queryN, handle, "chdb_query_n")
@@ -120,8 +120,8 @@ func (c *ChDB) Path() string { return c.path }
 // Close closes the connection. chDB cannot be reopened on another folder in
 // the same process.
 func (c *ChDB) Close() error {
-	c.mu.Lock()
-	defer c.mu.Unlock()
+	c.sem <- struct{}{}
+	defer func() { <-c.sem }()
 	if c.connPtr != nil {
 		c.lib.closeConn(c.connPtr)
 		c.connPtr, c.conn = nil, nil
@@ -130,14 +130,28 @@ func (c *ChDB) Close() error {
 }
 
 // run executes one statement in database db and returns its output bytes.
+// A query queued behind a slow one gives up at its deadline; a running one
+// is stopped by ClickHouse's max_execution_time, set from the same deadline,
+// because a chDB call cannot be interrupted from Go.
 func (c *ChDB) run(ctx context.Context, db, sql, format string) ([]byte, error) {
-	if err := ctx.Err(); err != nil {
-		return nil, err
+	select {
+	case c.sem <- struct{}{}:
+	case <-ctx.Done():
+		return nil, ctx.Err()
 	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
+	defer func() { <-c.sem }()
 	if c.conn == nil {
 		return nil, errors.New("the embedded store is closed")
+	}
+	limit, ok := executionLimit(ctx)
+	if !ok {
+		return nil, context.DeadlineExceeded
+	}
+	if limit != c.limit {
+		if _, err := c.call(fmt.Sprintf("SET max_execution_time = %d", limit), "TabSeparated"); err != nil {
+			return nil, err
+		}
+		c.limit = limit
 	}
 	if c.current != db {
 		if _, err := c.call("USE "+db, "TabSeparated"); err != nil {

@@ -57,7 +57,7 @@ func TestMigrateTwiceChangesNothing(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		want := []string{"account_language_weekly", "account_tickets_weekly", "accounts", "adoption_weekly", "app_secrets", "course_plan", "course_recommendations",
+		want := []string{"account_language_weekly", "account_tickets_weekly", "accounts", "adoption_weekly", "app_secrets", "audit_log", "course_plan", "course_recommendations",
 			"courses", "data_through", "findings_runs", "ingest_ledger", "m365_counts", "priority_weekly", "quarantine", "schema_migrations",
 			"seats_weekly", "subscriptions", "table_status", "theme_account_weekly", "theme_models", "themes", "ticket_themes", "ticket_weekly",
 			"tickets", "training_impact", "trainings", "upsell_chances", "usage", "users", "workload_weekly"}

@@ -223,3 +223,29 @@ func (in *embeddedInsert) stop() {
 		in.failed = <-in.done
 	}
 }
+
+// dumpTable has chDB write the table straight to the file, so no rows pass
+// through Go's memory.
+func (e *embedded) dumpTable(ctx context.Context, table string, cols []Column, path string) error {
+	structure := make([]string, len(cols))
+	for i, c := range cols {
+		structure[i] = c.Name + " " + c.Type
+	}
+	sql := "INSERT INTO FUNCTION file(" + quoteString(path) + ", 'Native', " + quoteString(strings.Join(structure, ", ")) + ")" +
+		" SELECT " + columnList(cols) + " FROM " + e.db + "." + table
+	return e.exec(ctx, sql)
+}
+
+// loadTable reads the file with chDB's file() table function.
+func (e *embedded) loadTable(ctx context.Context, table string, cols []Column, path string, settings []setting) error {
+	sql := "INSERT INTO " + e.db + "." + table + " (" + columnList(cols) + ")"
+	if len(settings) > 0 {
+		parts := make([]string, len(settings))
+		for i, s := range settings {
+			parts[i] = s.name + " = " + s.value
+		}
+		sql += " SETTINGS " + strings.Join(parts, ", ")
+	}
+	sql += " SELECT " + columnList(cols) + " FROM file(" + quoteString(path) + ", 'Native')"
+	return e.exec(ctx, sql)
+}

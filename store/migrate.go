@@ -29,6 +29,8 @@ type storeQueries struct {
 	TableRows             Query `sql:"table_rows"`
 	StaleStagingTables    Query `sql:"stale_staging_tables"`
 	StagingPartitions     Query `sql:"staging_partitions"`
+	InsertAudit           Query `sql:"insert_audit"`
+	AuditEntries          Query `sql:"audit_entries"`
 }
 
 func loadStoreQueries() (*storeQueries, error) {

@@ -1,11 +1,19 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net"
+	"net/http"
+	"net/url"
+	"os"
 	"reflect"
+	"regexp"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/ClickHouse/clickhouse-go/v2"
@@ -18,10 +26,12 @@ const connectTimeout = 4 * time.Second
 // serverBatchRows is how many rows go in one native-protocol insert block.
 const serverBatchRows = 200_000
 
-// server is a ClickHouse server reached over the native protocol.
+// server is a ClickHouse server reached over the native protocol, and over
+// its HTTP interface for whole-table dumps and loads (backup and restore).
 type server struct {
 	conn driver.Conn
 	addr string
+	http httpInterface
 }
 
 func openServer(ctx context.Context, loc Location) (*server, error) {
@@ -56,7 +66,7 @@ func dialServer(ctx context.Context, loc Location, database string) (*server, er
 		_ = conn.Close()
 		return nil, explainConnectError(loc, err)
 	}
-	return &server{conn: conn, addr: loc.Addr}, nil
+	return &server{conn: conn, addr: loc.Addr, http: newHTTPInterface(loc, database)}, nil
 }
 
 // explainConnectError turns a failed first contact into a sentence an admin can act on.
@@ -79,10 +89,31 @@ func explainConnectError(loc Location, err error) error {
 }
 
 func (s *server) exec(ctx context.Context, sql string) error {
+	ctx, err := limitExecution(ctx)
+	if err != nil {
+		return err
+	}
 	return s.conn.Exec(ctx, sql)
 }
 
+// limitExecution has the server itself stop a query at ctx's deadline
+// (max_execution_time), so an abandoned query does not keep it busy.
+func limitExecution(ctx context.Context) (context.Context, error) {
+	limit, ok := executionLimit(ctx)
+	if !ok {
+		return ctx, context.DeadlineExceeded
+	}
+	if limit == 0 {
+		return ctx, nil
+	}
+	return clickhouse.Context(ctx, clickhouse.WithSettings(clickhouse.Settings{"max_execution_time": limit})), nil
+}
+
 func (s *server) query(ctx context.Context, sql string) (*Result, error) {
+	ctx, err := limitExecution(ctx)
+	if err != nil {
+		return nil, err
+	}
 	rows, err := s.conn.Query(ctx, sql)
 	if err != nil {
 		return nil, err
@@ -163,3 +194,168 @@ func (in *serverInsert) finish() error {
 }
 
 func (in *serverInsert) abort() { _ = in.batch.Abort() }
+
+// httpInterface is the server's HTTP interface. Whole tables travel through
+// it in Native format as one stream each way, which the native-protocol
+// driver cannot do without decoding every row.
+type httpInterface struct {
+	base     string // http://host:port/
+	addr     string // host:port, for messages
+	user     string
+	password string
+	db       string
+	client   *http.Client
+}
+
+func newHTTPInterface(loc Location, database string) httpInterface {
+	host, _, err := net.SplitHostPort(loc.Addr)
+	if err != nil {
+		host = loc.Addr
+	}
+	port := loc.HTTPPort
+	if port == 0 {
+		port = DefaultHTTPPort
+	}
+	addr := net.JoinHostPort(host, strconv.Itoa(port))
+	transport := http.DefaultTransport.(*http.Transport).Clone()
+	transport.Proxy = nil // a database is reached directly, like over the native protocol
+	transport.DialContext = (&net.Dialer{Timeout: connectTimeout, KeepAlive: 30 * time.Second}).DialContext
+	return httpInterface{base: "http://" + addr + "/", addr: addr, user: loc.User, password: loc.Password, db: database, client: &http.Client{Transport: transport}}
+}
+
+// post sends one query; body, when not nil, is the data of an INSERT (and
+// the query goes in the URL), otherwise the query is the body. A response
+// that is not 200 becomes an error with ClickHouse's message.
+func (h httpInterface) post(ctx context.Context, query string, body io.Reader, size int64, settings []setting) (*http.Response, error) {
+	params := url.Values{"database": {h.db}}
+	for _, s := range settings {
+		params.Set(s.name, s.value)
+	}
+	if body == nil {
+		body, size = strings.NewReader(query), int64(len(query))
+	} else {
+		params.Set("query", query)
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, h.base+"?"+params.Encode(), body)
+	if err != nil {
+		return nil, err
+	}
+	req.ContentLength = size
+	req.Header.Set("X-ClickHouse-User", h.user)
+	req.Header.Set("X-ClickHouse-Key", h.password)
+	resp, err := h.client.Do(req)
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		return nil, fmt.Errorf("cannot reach the HTTP interface of ClickHouse at %s (%v); backup and restore use the server's HTTP port: check that it is open to this machine, and add ?http_port=PORT to the store URL if it is not %d", h.addr, err, DefaultHTTPPort)
+	}
+	if resp.StatusCode == http.StatusOK {
+		return resp, nil
+	}
+	defer resp.Body.Close()
+	text, _ := io.ReadAll(io.LimitReader(resp.Body, 4096))
+	msg := strings.TrimSpace(string(text))
+	if resp.StatusCode == http.StatusUnauthorized || resp.StatusCode == http.StatusForbidden || authFailure.MatchString(msg) {
+		return nil, fmt.Errorf("the HTTP interface of ClickHouse at %s refused the sign-in of user %q (%s); check the user name and password in the store URL, and that this user may connect over HTTP", h.addr, h.user, msg)
+	}
+	if msg == "" {
+		msg = resp.Status
+	}
+	return nil, fmt.Errorf("ClickHouse at %s answered: %s", h.addr, msg)
+}
+
+// authFailure matches ClickHouse's sign-in errors: UNKNOWN_USER,
+// WRONG_PASSWORD, REQUIRED_PASSWORD, AUTHENTICATION_FAILED.
+var authFailure = regexp.MustCompile(`^Code: (192|193|194|516)\b`)
+
+// dumpTable streams SELECT … FORMAT Native into the file. The server sends
+// rows as it reads them, so neither side holds the table in memory.
+func (s *server) dumpTable(ctx context.Context, table string, cols []Column, path string) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return err
+	}
+	err = s.http.dumpTo(ctx, "SELECT "+columnList(cols)+" FROM "+s.http.db+"."+table+" FORMAT Native", f)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		_ = os.Remove(path)
+	}
+	return err
+}
+
+func (h httpInterface) dumpTo(ctx context.Context, query string, w io.Writer) error {
+	resp, err := h.post(ctx, query, nil, 0, nil)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	tail := &tailBuffer{}
+	if _, err := io.Copy(io.MultiWriter(w, tail), resp.Body); err != nil {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		return fmt.Errorf("reading the answer of ClickHouse at %s: %w", h.addr, err)
+	}
+	// Once the first rows are sent the status is 200 whatever happens: a
+	// server before 24.x reports an error that stops the query later by
+	// appending its message to the data.
+	if msg := tail.exception(); msg != "" {
+		return fmt.Errorf("ClickHouse at %s stopped sending the table: %s", h.addr, msg)
+	}
+	return nil
+}
+
+// loadTable posts the file as the data of INSERT … FORMAT Native.
+func (s *server) loadTable(ctx context.Context, table string, cols []Column, path string, settings []setting) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	resp, err := s.http.post(ctx, "INSERT INTO "+s.http.db+"."+table+" ("+columnList(cols)+") FORMAT Native", f, info.Size(), settings)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	_, _ = io.Copy(io.Discard, resp.Body)
+	return nil
+}
+
+// tailBuffer keeps the last tailSize bytes written to it.
+type tailBuffer struct{ buf []byte }
+
+const tailSize = 4096
+
+func (t *tailBuffer) Write(p []byte) (int, error) {
+	n := len(p)
+	if len(p) >= tailSize {
+		t.buf = append(t.buf[:0], p[len(p)-tailSize:]...)
+		return n, nil
+	}
+	if over := len(t.buf) + len(p) - tailSize; over > 0 {
+		t.buf = append(t.buf[:0], t.buf[over:]...)
+	}
+	t.buf = append(t.buf, p...)
+	return n, nil
+}
+
+// serverException matches the message ClickHouse appends when a query
+// fails after its first rows were sent: "Code: 241, e.displayText() =
+// DB::Exception: …" (before 20.x) or "Code: 241. DB::Exception: …".
+var serverException = regexp.MustCompile(`Code: \d+(, e\.displayText\(\) =|\.) DB::Exception: [^\x00]*\n?$`)
+
+// exception returns such a message at the end of the data, if there is one.
+func (t *tailBuffer) exception() string {
+	loc := serverException.FindIndex(t.buf)
+	if loc == nil {
+		return ""
+	}
+	return string(bytes.TrimSpace(t.buf[loc[0]:]))
+}

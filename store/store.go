@@ -16,7 +16,18 @@ type engine interface {
 	// newInsert starts a bulk insert of rows into the named columns.
 	newInsert(ctx context.Context, table string, cols []Column) (insertSink, error)
 	version(ctx context.Context) (string, error)
+	// dumpTable writes every row of the named columns of table to a new
+	// file at path (absolute) in ClickHouse's Native format.
+	dumpTable(ctx context.Context, table string, cols []Column, path string) error
+	// loadTable inserts the Native file at path (absolute) into the named
+	// columns of table, with the given query settings.
+	loadTable(ctx context.Context, table string, cols []Column, path string, settings []setting) error
 	close() error
+}
+
+// setting is one ClickHouse query setting, name = value.
+type setting struct {
+	name, value string
 }
 
 // insertSink receives normalized rows in chunks.
@@ -32,6 +43,23 @@ type Store struct {
 	eng     engine
 	kind    string // "embedded" or "server"
 	release func() error
+	observe func(query string, took time.Duration, err error)
+}
+
+// Observe has fn called after every named query and statement, e.g. to
+// count query times for /metrics. Set it before the store is shared.
+func (s *Store) Observe(fn func(query string, took time.Duration, err error)) { s.observe = fn }
+
+// Ping checks that the engine answers a query now.
+func (s *Store) Ping(ctx context.Context) error {
+	_, err := withRetries(ctx, func() (*Result, error) {
+		res, err := s.eng.query(ctx, "SELECT 1")
+		return res, classify(err)
+	})
+	if err != nil {
+		return fmt.Errorf("the %s store does not answer: %w", s.kind, err)
+	}
+	return nil
 }
 
 // Options tunes Open.
@@ -105,7 +133,12 @@ func (s *Store) Exec(ctx context.Context, q Query, args Args) error {
 	if err != nil {
 		return fmt.Errorf("query %s: %w", q.Name, err)
 	}
-	if err := s.eng.exec(ctx, sql); err != nil {
+	start := time.Now()
+	err = classify(s.eng.exec(ctx, sql))
+	if s.observe != nil {
+		s.observe(q.Name, time.Since(start), err)
+	}
+	if err != nil {
 		return fmt.Errorf("query %s: %w", q.Name, err)
 	}
 	return nil
@@ -118,7 +151,13 @@ func (s *Store) Query(ctx context.Context, q Query, args Args) (*Result, error) 
 		return nil, fmt.Errorf("query %s: %w", q.Name, err)
 	}
 	start := time.Now()
-	res, err := s.eng.query(ctx, sql)
+	res, err := withRetries(ctx, func() (*Result, error) {
+		res, err := s.eng.query(ctx, sql)
+		return res, classify(err)
+	})
+	if s.observe != nil {
+		s.observe(q.Name, time.Since(start), err)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("query %s (after %s): %w", q.Name, time.Since(start).Round(time.Millisecond), err)
 	}

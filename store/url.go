@@ -4,21 +4,27 @@ import (
 	"fmt"
 	"net"
 	"net/url"
+	"strconv"
 	"strings"
 )
 
 // DefaultURL is the store used when none is configured.
 const DefaultURL = "embedded:./uptake-data"
 
+// DefaultHTTPPort is the ClickHouse server's HTTP port when the store URL
+// does not name one with ?http_port=.
+const DefaultHTTPPort = 8123
+
 // AcceptedForms is shown whenever a store URL cannot be understood.
-const AcceptedForms = `accepted forms: "embedded:PATH" (chDB in-process, data kept in folder PATH, e.g. embedded:./uptake-data) or "clickhouse://USER:PASSWORD@HOST:PORT/DATABASE" (a ClickHouse server over the native protocol, port 9000 by default)`
+const AcceptedForms = `accepted forms: "embedded:PATH" (chDB in-process, data kept in folder PATH, e.g. embedded:./uptake-data) or "clickhouse://USER:PASSWORD@HOST:PORT/DATABASE" (a ClickHouse server over the native protocol, port 9000 by default; add "?http_port=PORT" when its HTTP interface, used by backup and restore, is not on port 8123)`
 
 // Location says where the data lives: an embedded chDB folder or a server.
 type Location struct {
 	Embedded bool
 	Path     string // embedded: data folder
 
-	Addr     string // server: host:port
+	Addr     string // server: host:port of the native protocol
+	HTTPPort int    // server: port of the HTTP interface (backup and restore), DefaultHTTPPort unless ?http_port= says otherwise
 	User     string
 	Password string
 	Database string
@@ -48,7 +54,7 @@ func ParseURL(raw string) (Location, error) {
 	if err != nil || u.Scheme != "clickhouse" || u.Host == "" {
 		return Location{}, fmt.Errorf("store %q is not a store URL; %s", redact(raw), AcceptedForms)
 	}
-	loc := Location{Addr: u.Host, User: u.User.Username(), Database: strings.Trim(u.Path, "/")}
+	loc := Location{Addr: u.Host, HTTPPort: DefaultHTTPPort, User: u.User.Username(), Database: strings.Trim(u.Path, "/")}
 	loc.Password, _ = u.User.Password()
 	if loc.User == "" {
 		loc.User = "default"
@@ -61,6 +67,13 @@ func ParseURL(raw string) (Location, error) {
 	}
 	if _, _, err := net.SplitHostPort(loc.Addr); err != nil {
 		loc.Addr = net.JoinHostPort(loc.Addr, "9000")
+	}
+	if v := u.Query().Get("http_port"); v != "" {
+		port, err := strconv.Atoi(v)
+		if err != nil || port < 1 || port > 65535 {
+			return Location{}, fmt.Errorf("store URL parameter http_port=%q is not a port number (1 to 65535); %s", v, AcceptedForms)
+		}
+		loc.HTTPPort = port
 	}
 	return loc, nil
 }

@@ -30,7 +30,7 @@ func TestExportsOpenInExcelizeAndLibreOffice(t *testing.T) {
 		}
 		// A database of its own on the test server.
 		db := fmt.Sprintf("uptake_exports_%d", time.Now().UnixNano())
-		exportsOfSample(t, []string{"UPTAKE_STORE=" + url[:strings.LastIndex(url, "/")+1] + db})
+		exportsOfSample(t, []string{"UPTAKE_STORE=" + strings.Replace(url, "/default", "/"+db, 1)})
 	})
 }
 

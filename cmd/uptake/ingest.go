@@ -101,7 +101,12 @@ Examples:
 			}
 			sum := ingestSummary{Files: []fileSummary{}}
 			var loaded []*ingest.Result
-			for _, path := range args {
+			for i, path := range args {
+				if ctx.Err() != nil {
+					fmt.Fprintf(env.stderr, "interrupted: %d of %d files not started; run the same command again to load them (loaded files are skipped)\n", len(args)-i, len(args))
+					sum.Failed += len(args) - i
+					break
+				}
 				start := time.Now()
 				res, err := loader.File(ctx, path, opt)
 				if res != nil {
@@ -121,7 +126,11 @@ Examples:
 					fmt.Fprintf(env.stderr, "not loaded: %v\n", err)
 				}
 			}
-			sum.Refresh = refreshAfter(ctx, env, svc, loaded, *asJSON)
+			// An interrupt still refreshes the rollups for the files already
+			// published, so the reports never lag the stored rows.
+			flushCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), refreshOnStopTimeout)
+			sum.Refresh = refreshAfter(flushCtx, env, svc, loaded, *asJSON)
+			cancel()
 			if *asJSON {
 				enc := json.NewEncoder(env.stdout)
 				enc.SetIndent("", "  ")
@@ -143,6 +152,10 @@ Examples:
 		}
 	},
 }
+
+// refreshOnStopTimeout bounds the rollup refresh that still runs after an
+// interrupt.
+const refreshOnStopTimeout = 10 * time.Minute
 
 // ingestSummary is what --json prints.
 type ingestSummary struct {

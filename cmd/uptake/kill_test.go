@@ -44,7 +44,7 @@ func TestKillDuringIngestThenRerun(t *testing.T) {
 	stores := map[string]string{"embedded": "embedded:" + filepath.Join(dir, "store")}
 	if url := os.Getenv("UPTAKE_TEST_CLICKHOUSE"); url != "" {
 		db := fmt.Sprintf("kill_test_%d", time.Now().UnixNano()%1e9)
-		stores["server"] = strings.TrimSuffix(url, "/default") + "/" + db
+		stores["server"] = strings.Replace(url, "/default", "/"+db, 1)
 		t.Cleanup(func() { dropServerDatabase(t, stores["server"]) })
 	} else if os.Getenv("UPTAKE_TEST_REQUIRE_ENGINES") == "1" {
 		t.Fatal("UPTAKE_TEST_CLICKHOUSE is required")
