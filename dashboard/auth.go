@@ -58,28 +58,44 @@ func scopeOf(sess session) analytics.Scope {
 
 func isAPI(c echo.Context) bool { return strings.HasPrefix(c.Request().URL.Path, "/api/") }
 
-type loginData struct{ Error, Username, Next string }
+type loginData struct {
+	Error, Username, Next string
+	SSO                   string // the single sign-on button's label; empty without it
+	Local                 bool   // sign-in with a local password is offered
+}
+
+// loginView completes d with the ways to sign in this server offers.
+func (s *Server) loginView(d loginData) loginData {
+	d.Local = !s.opts.NoLocalUsers
+	if s.oidc != nil {
+		d.SSO = s.oidc.opts.Label
+	}
+	return d
+}
 
 func (s *Server) loginPage(c echo.Context) error {
-	return s.render(c, http.StatusOK, "login", "Sign in", loginData{Next: safeNext(c.QueryParam("next"))})
+	return s.render(c, http.StatusOK, "login", "Sign in", s.loginView(loginData{Next: safeNext(c.QueryParam("next"))}))
 }
 
 // login checks the password and starts a new session (a new signed value
 // at every sign-in).
 func (s *Server) login(c echo.Context) error {
+	if s.opts.NoLocalUsers {
+		return echo.NewHTTPError(http.StatusForbidden, "Sign-in with a password is turned off on this server: use single sign-on.")
+	}
 	username, next := strings.TrimSpace(c.FormValue("username")), safeNext(c.FormValue("next"))
 	keys := []string{"user:" + strings.ToLower(username), "ip:" + c.RealIP()}
 	if s.throttle.locked(s.now(), keys...) {
 		s.logger(c).Warn("sign-in locked", "user", username, "ip", c.RealIP())
 		s.audit(c, username, "", store.AuditSignIn, "refused", "paused after repeated wrong passwords")
-		return s.render(c, http.StatusTooManyRequests, "login", "Sign in", loginData{Error: "Too many wrong passwords: sign-in is paused for 15 minutes.", Username: username, Next: next})
+		return s.render(c, http.StatusTooManyRequests, "login", "Sign in", s.loginView(loginData{Error: "Too many wrong passwords: sign-in is paused for 15 minutes.", Username: username, Next: next}))
 	}
 	u, err := s.users.Check(c.Request().Context(), username, c.FormValue("password"))
 	if errors.Is(err, ErrBadCredentials) {
 		s.throttle.fail(s.now(), keys...)
 		s.logger(c).Info("sign-in refused", "user", username, "ip", c.RealIP())
 		s.audit(c, username, "", store.AuditSignIn, "refused", "wrong user name or password")
-		return s.render(c, http.StatusUnauthorized, "login", "Sign in", loginData{Error: "Wrong user name or password.", Username: username, Next: next})
+		return s.render(c, http.StatusUnauthorized, "login", "Sign in", s.loginView(loginData{Error: "Wrong user name or password.", Username: username, Next: next}))
 	}
 	if err != nil {
 		return err
@@ -101,9 +117,14 @@ func (s *Server) startSession(c echo.Context, sess session, method, next string)
 	return c.Redirect(http.StatusSeeOther, next)
 }
 
+// logout ends the session; a single-sign-on user is also signed out at
+// the provider, which sends them back to the sign-in page.
 func (s *Server) logout(c echo.Context) error {
-	s.audit(c, "", "", store.AuditSignOut, "ok", "")
+	s.audit(c, "", "", store.AuditSignOut, "ok", currentSession(c).Method)
 	c.SetCookie(s.sessions.cookie(c.Request(), "", s.now()))
+	if target := s.oidc.logoutTarget(); target != "" && currentSession(c).Method == "oidc" {
+		return c.Redirect(http.StatusSeeOther, target)
+	}
 	return c.Redirect(http.StatusSeeOther, "/login")
 }
 

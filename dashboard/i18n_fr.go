@@ -87,6 +87,16 @@ var frenchTexts = map[string]string{
 	"to find the questions that keep coming back.": "pour trouver les questions qui reviennent.", "under the minimum seats": "sous le minimum de licences",
 	// Admin pages.
 	"Upload": "Chargement", "Quarantine": "Quarantaine", "Users": "Utilisateurs",
+	// Single sign-on.
+	"Sign in with": "Se connecter avec",
+	"The sign-in at your identity provider was not completed. Try again, or ask your administrator.":               "La connexion auprès de votre fournisseur d'identité n'a pas abouti. Réessayez, ou demandez à votre administrateur.",
+	"This sign-in has expired or was started in another browser. Start again.":                                     "Cette connexion a expiré ou a été commencée dans un autre navigateur. Recommencez.",
+	"This sign-in answer does not belong to the sign-in started here. Start again.":                                "Cette réponse ne correspond pas à la connexion commencée ici. Recommencez.",
+	"Your identity provider did not confirm the sign-in. Start again.":                                             "Votre fournisseur d'identité n'a pas confirmé la connexion. Recommencez.",
+	"Your identity provider did not send an ID token. Ask your administrator.":                                     "Votre fournisseur d'identité n'a pas envoyé de jeton d'identité. Demandez à votre administrateur.",
+	"The sign-in could not be verified (the identity token is not valid). Start again, or ask your administrator.": "La connexion n'a pas pu être vérifiée (le jeton d'identité n'est pas valide). Recommencez, ou demandez à votre administrateur.",
+	"The sign-in could not be verified (it does not match the one started here). Start again.":                     "La connexion n'a pas pu être vérifiée (elle ne correspond pas à celle commencée ici). Recommencez.",
+	"The identity token could not be read. Ask your administrator.":                                                "Le jeton d'identité n'a pas pu être lu. Demandez à votre administrateur.",
 	// Audit log.
 	"Audit log": "Journal d'audit", "Action": "Action", "Filter": "Filtrer", "Outcome": "Issue",
 	"Detail": "Détail", "Address": "Adresse", "Request": "Requête", "No entries.": "Aucune entrée.", "at most": "au plus",

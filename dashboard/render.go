@@ -10,7 +10,7 @@ import (
 )
 
 // pageNames are the templates that fill the layout's "content".
-var pageNames = []string{"login", "status", "portfolio", "account", "themes", "plan", "executive", "users", "quarantine", "upload", "error"}
+var pageNames = []string{"login", "status", "portfolio", "account", "themes", "plan", "executive", "users", "quarantine", "upload", "audit", "error"}
 
 // exportPages offer their table as a download: page → export report.
 var exportPages = map[string]string{"portfolio": "portfolio", "account": "account", "themes": "themes", "plan": "plan", "executive": "satisfaction",
@@ -109,7 +109,11 @@ func (s *Server) render(c echo.Context, status int, page, title string, data any
 		q.Set("format", "csv")
 		pd.ExportCSV = "/export/" + report + "?" + q.Encode()
 	}
-	if err := s.pages[page].ExecuteTemplate(&buf, "layout", pd); err != nil {
+	tmpl, ok := s.pages[page]
+	if !ok {
+		return fmt.Errorf("no template for page %q", page)
+	}
+	if err := tmpl.ExecuteTemplate(&buf, "layout", pd); err != nil {
 		return fmt.Errorf("rendering %s: %w", page, err)
 	}
 	return c.HTMLBlob(status, buf.Bytes())

@@ -49,6 +49,7 @@ type Server struct {
 	opts     Options
 	throttle *loginThrottle
 	metrics  *metrics
+	oidc     *oidcClient // nil without single sign-on
 }
 
 // Options are the dashboard's settings from the configuration.
@@ -60,6 +61,10 @@ type Options struct {
 	// RequestTimeout bounds a request and its queries (default 30 s);
 	// UploadTimeout bounds an upload with its ingest (default 30 min).
 	RequestTimeout, UploadTimeout time.Duration
+	// OIDC, when set, offers single sign-on; NoLocalUsers then turns off
+	// sign-in with the local users' passwords.
+	OIDC         *OIDCOptions
+	NoLocalUsers bool
 }
 
 // New parses the templates and loads the session key; a broken template or
@@ -87,10 +92,18 @@ func New(ctx context.Context, svc *analytics.Service, st *store.Store, log *slog
 	if opts.UploadTimeout <= 0 {
 		opts.UploadTimeout = defaultUploadTimeout
 	}
+	var sso *oidcClient
+	if opts.OIDC != nil {
+		if sso, err = newOIDCClient(ctx, *opts.OIDC); err != nil {
+			return nil, err
+		}
+	} else if opts.NoLocalUsers {
+		return nil, errors.New("sign-in with local users is turned off but single sign-on is not set up: nobody could sign in")
+	}
 	m := newMetrics(svc)
 	st.Observe(m.observeQuery)
 	return &Server{svc: svc, store: st, users: users, sessions: sessions{key: key}, pages: pages, log: log, now: time.Now,
-		cache: newViewCache(svc.DataVersion), loader: loader, opts: opts, throttle: newLoginThrottle(), metrics: m}, nil
+		cache: newViewCache(svc.DataVersion), loader: loader, opts: opts, throttle: newLoginThrottle(), metrics: m, oidc: sso}, nil
 }
 
 // Handler registers every route in one place, each with the roles it serves.
@@ -114,6 +127,8 @@ func (s *Server) Handler() http.Handler {
 	all := []string{RoleAdmin, RoleExecutive, RoleTrainer, RoleManager}
 	e.GET("/login", s.loginPage, onlyParams("next"))
 	e.POST("/login", s.login)
+	e.GET("/login/oidc", s.oidcStart, onlyParams("next"))
+	e.GET("/login/oidc/callback", s.oidcCallback, onlyParams("code", "state", "error", "error_description", "session_state", "iss"))
 	e.POST("/logout", s.logout, s.signedIn(all...), s.checkCSRF)
 
 	portfolio := []string{RoleAdmin, RoleExecutive, RoleManager}

@@ -72,8 +72,9 @@ func signIn(t *testing.T, c *http.Client, base, user, password string) int {
 }
 
 // newDashboard starts the dashboard over st with three accounts of two
-// account managers and one user per role.
-func newDashboard(t *testing.T, st *store.Store) *httptest.Server {
+// account managers and one user per role; opts, when given, replaces the
+// default options (the pseudonym key stays set).
+func newDashboard(t *testing.T, st *store.Store, opts ...dashboard.Options) *httptest.Server {
 	t.Helper()
 	ctx := context.Background()
 	in, err := st.NewInserter(ctx, "accounts", "account_id", "name", "segment", "country", "account_manager")
@@ -113,7 +114,12 @@ func newDashboard(t *testing.T, st *store.Store) *httptest.Server {
 			t.Fatal(err)
 		}
 	}
-	dash, err := dashboard.New(ctx, svc, st, slog.New(slog.NewTextHandler(io.Discard, nil)), dashboard.Options{PseudonymKey: "test-key"})
+	opt := dashboard.Options{}
+	if len(opts) > 0 {
+		opt = opts[0]
+	}
+	opt.PseudonymKey = "test-key"
+	dash, err := dashboard.New(ctx, svc, st, slog.New(slog.NewTextHandler(io.Discard, nil)), opt)
 	if err != nil {
 		t.Fatal(err)
 	}

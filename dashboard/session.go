@@ -32,7 +32,8 @@ type session struct {
 	Role     string    `json:"r"`
 	Manager  string    `json:"m,omitempty"`
 	Expires  time.Time `json:"e"`
-	Nonce    string    `json:"x"` // new at every sign-in: a session id is never reused
+	Nonce    string    `json:"x"`           // new at every sign-in: a session id is never reused
+	Method   string    `json:"a,omitempty"` // "oidc" for single sign-on; empty for a password
 }
 
 // sessions signs and checks session cookies with an HMAC-SHA256 key.
