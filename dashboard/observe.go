@@ -73,7 +73,8 @@ func (m *metrics) observeQuery(name string, took time.Duration, err error) {
 
 // serveMetrics answers Prometheus scrapes (GET /metrics).
 func (s *Server) serveMetrics(c echo.Context) error {
-	promhttp.HandlerFor(s.metrics.registry, promhttp.HandlerOpts{}).ServeHTTP(c.Response(), c.Request())
+	// The gzip middleware compresses; promhttp must not do it a second time.
+	promhttp.HandlerFor(s.metrics.registry, promhttp.HandlerOpts{DisableCompression: true}).ServeHTTP(c.Response(), c.Request())
 	return nil
 }
 
