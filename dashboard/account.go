@@ -3,6 +3,7 @@ package dashboard
 import (
 	"errors"
 	"net/http"
+	"net/url"
 	"slices"
 
 	"github.com/labstack/echo/v4"
@@ -28,16 +29,17 @@ type accountView struct {
 // first: another manager's account is a 404 before anything else is read).
 func (s *Server) account(c echo.Context) (accountView, error) {
 	ctx := c.Request().Context()
-	if !validAccountID(c.Param("id")) {
+	id, ok := accountParam(c)
+	if !ok {
 		return accountView{}, errBadAccountID
 	}
-	base, err := s.svc.Account(ctx, scopeOf(currentSession(c)), c.Param("id"))
+	base, err := s.svc.Account(ctx, scopeOf(currentSession(c)), id)
 	if err != nil {
 		return accountView{}, err
 	}
 	v := accountView{AccountView: base, ImpactWeeks: s.svc.Rules().ImpactWeeks}
-	usage, uerr := s.svc.LastWeeks(ctx, "usage", 26)
-	tickets, terr := s.svc.LastWeeks(ctx, "tickets", 13)
+	usage, uerr := s.lastWeeks(ctx, "usage", 26)
+	tickets, terr := s.lastWeeks(ctx, "tickets", 13)
 	var noData analytics.ErrNoData
 	for _, err := range []error{uerr, terr} {
 		if err != nil && !errors.As(err, &noData) {
@@ -50,7 +52,7 @@ func (s *Server) account(c echo.Context) (accountView, error) {
 		}
 		v.TicketsPeriod = tickets.String()
 	}
-	impact, err := s.svc.TrainingImpact(ctx, "", "")
+	impact, err := s.trainingImpact(ctx)
 	if err != nil {
 		return v, err
 	}
@@ -61,6 +63,21 @@ func (s *Server) account(c echo.Context) (accountView, error) {
 	}
 	v.buildCharts(languageOf(c))
 	return v, nil
+}
+
+// accountParam is the URL's account id, decoded, and whether it is valid.
+// echo leaves a path parameter percent-encoded when the path is not in
+// Go's default encoding (URL.RawPath set): /accounts/A%2FB, or a link
+// html/template wrote for an id with a "!" and an accented letter.
+func accountParam(c echo.Context) (string, bool) {
+	id := c.Param("id")
+	if c.Request().URL.RawPath != "" {
+		var err error
+		if id, err = url.PathUnescape(id); err != nil {
+			return "", false
+		}
+	}
+	return id, validAccountID(id)
 }
 
 func (v *accountView) buildCharts(lang string) {

@@ -38,7 +38,7 @@ func (s *Server) executive(c echo.Context) (executiveView, error) {
 	default:
 		return v, echo.NewHTTPError(http.StatusBadRequest, "weeks must be 13, 26 or 52")
 	}
-	year, err := s.svc.LastWeeks(ctx, "tickets", v.Weeks)
+	year, err := s.lastWeeks(ctx, "tickets", v.Weeks)
 	var noData analytics.ErrNoData
 	if errors.As(err, &noData) {
 		return executiveView{Empty: true, Weeks: v.Weeks}, nil
@@ -46,7 +46,7 @@ func (s *Server) executive(c echo.Context) (executiveView, error) {
 	if err != nil {
 		return v, err
 	}
-	if v.Quarter, err = s.svc.LastWeeks(ctx, "tickets", 13); err != nil {
+	if v.Quarter, err = s.lastWeeks(ctx, "tickets", 13); err != nil {
 		return v, err
 	}
 	if v.CSAT, err = s.svc.CSATTrend(ctx, year, analytics.Overall, false); err != nil {
@@ -65,7 +65,7 @@ func (s *Server) executive(c echo.Context) (executiveView, error) {
 		return v, err
 	}
 	v.Segments, v.Countries = latestPeriod(v.Segments), latestPeriod(v.Countries)
-	impact, err := s.svc.TrainingImpact(ctx, "", "")
+	impact, err := s.trainingImpact(ctx)
 	if err != nil {
 		return v, err
 	}

@@ -36,7 +36,7 @@ func (s *Server) exportTable(c echo.Context, report string) (exports.Table, erro
 		if err != nil {
 			return exports.Table{}, err
 		}
-		all, err := s.svc.Portfolio(ctx, scopeOf(currentSession(c)))
+		all, err := s.portfolioRows(ctx, scopeOf(currentSession(c)))
 		var kept []analytics.PortfolioRow
 		for _, r := range all {
 			if f.keep(r) {

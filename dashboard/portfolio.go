@@ -148,7 +148,7 @@ func (s *Server) portfolio(c echo.Context) (portfolioView, error) {
 		return portfolioView{}, err
 	}
 	sess := currentSession(c)
-	all, err := s.svc.Portfolio(c.Request().Context(), scopeOf(sess))
+	all, err := s.portfolioRows(c.Request().Context(), scopeOf(sess))
 	if err != nil {
 		return portfolioView{}, err
 	}
