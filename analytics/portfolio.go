@@ -2,6 +2,7 @@ package analytics
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math"
 	"time"
@@ -66,12 +67,19 @@ type portfolioRow struct {
 func (s *Service) Portfolio(ctx context.Context, scope Scope) ([]PortfolioRow, error) {
 	args := store.Args{"manager": scope.Manager, "account_id": scope.AccountID, "week": store.Date(time.Time{}), "from_week": store.Date(time.Time{}), "to_week": store.Date(time.Time{}),
 		"upsell_version": uint64(0)}
+	// No usage or no tickets yet leaves the zero week; any other failure
+	// (the store not answering) must not pass for "no data".
+	var noData ErrNoData
 	if week, err := s.LatestWeek(ctx); err == nil {
 		args["week"] = store.Date(week)
+	} else if !errors.As(err, &noData) {
+		return nil, err
 	}
 	p, err := s.LastWeeks(ctx, "tickets", recentWeeks)
 	if err == nil {
 		args["from_week"], args["to_week"] = store.Date(p.From), store.Date(p.To)
+	} else if !errors.As(err, &noData) {
+		return nil, err
 	}
 	if run, ok, err := s.storedRun(ctx, findingsUpsell); err != nil {
 		return nil, err

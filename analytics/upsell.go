@@ -2,6 +2,7 @@ package analytics
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math"
 	"sort"
@@ -94,7 +95,10 @@ func (s *Service) trainingUpsell(ctx context.Context, flags []AdoptionFlag, recs
 			why[f.AccountID] = "low adoption: " + f.Evidence
 		}
 	}
-	if p, err := s.LastWeeks(ctx, "tickets", recentWeeks); err == nil {
+	var noData ErrNoData
+	if p, err := s.LastWeeks(ctx, "tickets", recentWeeks); err != nil && !errors.As(err, &noData) {
+		return nil, err
+	} else if err == nil {
 		loads, err := s.SupportLoad(ctx, p)
 		if err != nil {
 			return nil, err

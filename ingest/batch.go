@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -137,12 +138,18 @@ func (b *batch) convert(rec []string, line int, values []any) ([]any, *Problem) 
 }
 
 // add stores one converted row; a row the store refuses is quarantined.
-func (b *batch) add(values []any, line int) {
+// add stores one row. A value the store refuses goes to quarantine; a
+// store that stops answering ends the file at once (it is rerun whole).
+func (b *batch) add(values []any, line int) error {
 	if err := b.in.Append(values...); err != nil {
+		if errors.Is(err, store.ErrUnavailable) || errors.Is(err, store.ErrTimeout) {
+			return fmt.Errorf("storing line %d: %w", line, err)
+		}
 		b.quarantine(Problem{Line: line, Reason: err.Error()}, fmt.Sprint(values...))
-		return
+		return nil
 	}
 	b.res.Loaded++
+	return nil
 }
 
 // derive fills the columns computed from others: a ticket's category (mapped

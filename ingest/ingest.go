@@ -249,7 +249,9 @@ func readRecords(ctx context.Context, src source, b *batch, res *Result, progres
 				b.quarantine(*r.problem, r.raw)
 				continue
 			}
-			b.add(r.values, r.line)
+			if err := b.add(r.values, r.line); err != nil {
+				return err
+			}
 		}
 	}
 	return ctx.Err()

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"math"
 	"net"
@@ -102,4 +103,26 @@ func executionLimit(ctx context.Context) (seconds int, ok bool) {
 		return 0, false
 	}
 	return int(math.Ceil(left.Seconds())), true
+}
+
+// explainUnreachable says, for a failure to reach the server at addr, what
+// happened and what to do, keeping err for errors.Is (so classify still
+// tags it ErrUnavailable). A connection that failed because ctx ended is
+// not the server's fault: the driver closes it, or its socket deadline
+// (set to ctx's) fires, a moment before ctx itself reports the end; at a
+// deadline that failure becomes context.DeadlineExceeded (ErrTimeout for
+// classify). Other errors pass unchanged.
+func explainUnreachable(ctx context.Context, addr string, err error) error {
+	if err == nil || isTimeout(err) || !isUnavailable(err) {
+		return err
+	}
+	deadline, hasDeadline := ctx.Deadline()
+	switch {
+	case errors.Is(ctx.Err(), context.Canceled):
+		return err
+	case ctx.Err() != nil || hasDeadline && !time.Now().Before(deadline):
+		return fmt.Errorf("%w: the query was stopped at its deadline (%v)", context.DeadlineExceeded, err)
+	}
+	return &faultError{kind: ErrUnavailable,
+		err: fmt.Errorf("the ClickHouse server at %s is not answering (%w); check that it runs and can be reached from here, then try again", addr, err)}
 }

@@ -93,7 +93,7 @@ func (s *server) exec(ctx context.Context, sql string) error {
 	if err != nil {
 		return err
 	}
-	return s.conn.Exec(ctx, sql)
+	return explainUnreachable(ctx, s.addr, s.conn.Exec(ctx, sql))
 }
 
 // limitExecution has the server itself stop a query at ctx's deadline
@@ -114,6 +114,11 @@ func (s *server) query(ctx context.Context, sql string) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	res, err := s.read(ctx, sql)
+	return res, explainUnreachable(ctx, s.addr, err)
+}
+
+func (s *server) read(ctx context.Context, sql string) (*Result, error) {
 	rows, err := s.conn.Query(ctx, sql)
 	if err != nil {
 		return nil, err
@@ -153,26 +158,34 @@ func (s *server) close() error { return s.conn.Close() }
 type serverInsert struct {
 	ctx   context.Context
 	conn  driver.Conn
+	addr  string // for messages
 	stmt  string
 	batch driver.Batch
 	rows  int
+	// err is the first failure to send a block. The insert is over then:
+	// every later call returns it, so a block the server may not have
+	// stored is never taken for sent, and the caller loads nothing.
+	err error
 }
 
 func (s *server) newInsert(ctx context.Context, table string, cols []Column) (insertSink, error) {
-	in := &serverInsert{ctx: ctx, conn: s.conn, stmt: "INSERT INTO " + table + " (" + columnList(cols) + ")"}
+	in := &serverInsert{ctx: ctx, conn: s.conn, addr: s.addr, stmt: "INSERT INTO " + table + " (" + columnList(cols) + ")"}
 	return in, in.prepare()
 }
 
 func (in *serverInsert) prepare() error {
 	b, err := in.conn.PrepareBatch(in.ctx, in.stmt)
 	if err != nil {
-		return err
+		return in.fail(err)
 	}
 	in.batch, in.rows = b, 0
 	return nil
 }
 
 func (in *serverInsert) appendRow(row []any) error {
+	if in.err != nil {
+		return in.err
+	}
 	if err := in.batch.Append(row...); err != nil {
 		return err
 	}
@@ -181,16 +194,28 @@ func (in *serverInsert) appendRow(row []any) error {
 		return nil
 	}
 	if err := in.batch.Send(); err != nil {
-		return err
+		return in.fail(err)
 	}
 	return in.prepare()
 }
 
 func (in *serverInsert) finish() error {
+	if in.err != nil {
+		return in.err
+	}
 	if in.rows == 0 {
 		return in.batch.Abort()
 	}
-	return in.batch.Send()
+	if err := in.batch.Send(); err != nil {
+		return in.fail(err)
+	}
+	return nil
+}
+
+// fail ends the insert with err (see serverInsert.err).
+func (in *serverInsert) fail(err error) error {
+	in.err = explainUnreachable(in.ctx, in.addr, err)
+	return in.err
 }
 
 func (in *serverInsert) abort() { _ = in.batch.Abort() }

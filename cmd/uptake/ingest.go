@@ -146,6 +146,9 @@ Examples:
 				fmt.Fprintln(env.stdout)
 			}
 			if sum.Failed > 0 {
+				if sum.Failed == len(args) {
+					return fmt.Errorf("nothing was loaded (see above); fix the cause and run the same command again")
+				}
 				return fmt.Errorf("%d of %d files could not be loaded (see above); the others are stored", sum.Failed, len(args))
 			}
 			return nil
