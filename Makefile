@@ -6,7 +6,7 @@ VERSION := $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -s -w -X main.version=$(VERSION)
 DEMO_DIR ?= ./demo-data
 
-.PHONY: build libchdb assets test lint bench loadtest fuzz demo clean help
+.PHONY: build binary libchdb assets test lint bench loadtest fuzz demo clean help
 
 help:
 	@echo "make demo   build, generate sample data, load it into the embedded store, serve http://localhost:8080"
@@ -16,7 +16,10 @@ help:
 	@echo "make fuzz   longer fuzzing of the parsers"
 	@echo "make loadtest  50 signed-in users browse the dashboard for 60 s while an ingest runs, on both engines (not part of make test)"
 
-build: libchdb assets
+build: libchdb binary
+
+# bin/uptake with its embedded assets, without fetching libchdb (the Dockerfile builds with this).
+binary: assets
 	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o bin/uptake ./cmd/uptake
 
 libchdb:
@@ -43,8 +46,9 @@ test: libchdb assets lint
 
 # Fuzz every parser; `make test` runs each briefly, `make fuzz` longer.
 FUZZTIME ?= 60s
-FUZZ_TARGETS := store:FuzzQuoteString ingest:FuzzGenericCSV ingest:FuzzGenericJSONL ingest:FuzzParseTime ingest:FuzzM365Detail ingest:FuzzHelpDeskSources \
-	analytics/themes:FuzzClean analytics/themes:FuzzTokenise analytics/courses:FuzzParse analytics/stats:FuzzWilson
+FUZZ_TARGETS := store:FuzzQuoteString store:FuzzBind store:FuzzParseURL ingest:FuzzGenericCSV ingest:FuzzGenericJSONL ingest:FuzzParseTime ingest:FuzzM365Detail ingest:FuzzHelpDeskSources \
+	analytics/themes:FuzzClean analytics/themes:FuzzTokenise analytics/courses:FuzzParse analytics/stats:FuzzWilson analytics/stats:FuzzStudentTQuantile \
+	dashboard:FuzzPortfolioFilter dashboard:FuzzQueryParams dashboard:FuzzSessionDecode dashboard:FuzzSafeNext dashboard:FuzzParseRoleMap cmd/uptake:FuzzConfigFile
 
 bench: libchdb
 	set -o pipefail; scripts/with-test-server.sh $(GO) test -run '^$$' -bench . -benchtime 1x -count 5 -timeout 60m ./store/ ./ingest/ | scripts/bench-medians.sh

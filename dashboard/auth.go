@@ -129,9 +129,12 @@ func (s *Server) logout(c echo.Context) error {
 }
 
 // safeNext keeps only local paths, so the sign-in page cannot send people
-// to another site.
+// to another site. Spaces and control characters are refused too: a
+// browser drops tabs and line breaks from a Location, so "/\t/evil.example"
+// would lead to //evil.example.
 func safeNext(next string) string {
-	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.Contains(next, "\\") {
+	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.Contains(next, "\\") ||
+		strings.IndexFunc(next, func(r rune) bool { return r <= ' ' || r == 0x7f }) >= 0 {
 		return ""
 	}
 	return next

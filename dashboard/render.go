@@ -102,7 +102,8 @@ func (s *Server) render(c echo.Context, status int, page, title string, data any
 		q := c.Request().URL.Query()
 		q.Del("page")
 		if page == "account" {
-			q.Set("id", c.Param("id"))
+			id, _ := accountParam(c)
+			q.Set("id", id)
 		}
 		q.Set("format", "xlsx")
 		pd.ExportXLSX = "/export/" + report + "?" + q.Encode()

@@ -115,15 +115,15 @@ func literal(v any) (string, error) {
 		}
 		return "0", nil
 	case int:
-		return strconv.FormatInt(int64(x), 10), nil
+		return intLiteral(int64(x)), nil
 	case int8:
-		return strconv.FormatInt(int64(x), 10), nil
+		return intLiteral(int64(x)), nil
 	case int16:
-		return strconv.FormatInt(int64(x), 10), nil
+		return intLiteral(int64(x)), nil
 	case int32:
-		return strconv.FormatInt(int64(x), 10), nil
+		return intLiteral(int64(x)), nil
 	case int64:
-		return strconv.FormatInt(x, 10), nil
+		return intLiteral(x), nil
 	case uint:
 		return strconv.FormatUint(uint64(x), 10), nil
 	case uint8:
@@ -164,6 +164,15 @@ func literal(v any) (string, error) {
 	return "", fmt.Errorf("values of type %T cannot be bound", v)
 }
 
+// intLiteral parenthesises a negative number, as floatLiteral does, so
+// that "1-@n" cannot become the comment "1--5".
+func intLiteral(n int64) string {
+	if n < 0 {
+		return "(" + strconv.FormatInt(n, 10) + ")"
+	}
+	return strconv.FormatInt(n, 10)
+}
+
 func floatLiteral(f float64) string {
 	switch {
 	case math.IsNaN(f):
@@ -171,7 +180,7 @@ func floatLiteral(f float64) string {
 	case math.IsInf(f, 1):
 		return "inf"
 	case math.IsInf(f, -1):
-		return "-inf"
+		return "(-inf)"
 	}
 	s := strconv.FormatFloat(f, 'g', -1, 64)
 	if f < 0 {

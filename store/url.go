@@ -51,7 +51,7 @@ func ParseURL(raw string) (Location, error) {
 		return Location{Embedded: true, Path: path, Database: "uptake"}, nil
 	}
 	u, err := url.Parse(raw)
-	if err != nil || u.Scheme != "clickhouse" || u.Host == "" {
+	if err != nil || u.Scheme != "clickhouse" || u.Hostname() == "" {
 		return Location{}, fmt.Errorf("store %q is not a store URL; %s", redact(raw), AcceptedForms)
 	}
 	loc := Location{Addr: u.Host, HTTPPort: DefaultHTTPPort, User: u.User.Username(), Database: strings.Trim(u.Path, "/")}
@@ -65,8 +65,11 @@ func ParseURL(raw string) (Location, error) {
 	if !validIdentifier(loc.Database) {
 		return Location{}, fmt.Errorf("store database %q may hold only letters, digits and underscores; %s", loc.Database, AcceptedForms)
 	}
+	if u.Port() == "" { // also "host:": no port given
+		loc.Addr = net.JoinHostPort(u.Hostname(), "9000") // Hostname drops an IPv6 address's brackets
+	}
 	if _, _, err := net.SplitHostPort(loc.Addr); err != nil {
-		loc.Addr = net.JoinHostPort(loc.Addr, "9000")
+		return Location{}, fmt.Errorf("store %q has no valid HOST:PORT (an IPv6 address goes in brackets, e.g. [::1]:9000); %s", redact(raw), AcceptedForms)
 	}
 	if v := u.Query().Get("http_port"); v != "" {
 		port, err := strconv.Atoi(v)
@@ -78,16 +81,28 @@ func ParseURL(raw string) (Location, error) {
 	return loc, nil
 }
 
-// redact hides a password in a URL that is echoed back in an error.
+// redact hides a password in a URL that is echoed back in an error, also
+// in one url.Parse cannot read (a mistyped port, escape or scheme): the
+// user information is found as url.Parse finds it, before the last @ of
+// the authority.
 func redact(raw string) string {
-	u, err := url.Parse(raw)
-	if err != nil || u.User == nil {
+	scheme, rest, ok := strings.Cut(raw, "://")
+	if !ok {
 		return raw
 	}
-	if _, has := u.User.Password(); has {
-		u.User = url.UserPassword(u.User.Username(), "xxxxx")
+	authority := rest
+	if i := strings.IndexAny(rest, "/?#"); i >= 0 {
+		authority = rest[:i]
 	}
-	return u.String()
+	at := strings.LastIndex(authority, "@")
+	if at < 0 {
+		return raw
+	}
+	user, _, hasPassword := strings.Cut(authority[:at], ":")
+	if !hasPassword {
+		return raw
+	}
+	return scheme + "://" + user + ":xxxxx" + rest[at:]
 }
 
 func validIdentifier(s string) bool {
