@@ -44,10 +44,10 @@ func onlyParams(names ...string) echo.MiddlewareFunc {
 // characters.
 func checkText(name, v string, max int) error {
 	switch {
-	case len(v) > max:
-		return echo.NewHTTPError(http.StatusBadRequest, name+" is too long: at most "+strconv.Itoa(max)+" characters")
 	case !utf8.ValidString(v):
 		return echo.NewHTTPError(http.StatusBadRequest, name+" must be UTF-8 text")
+	case utf8.RuneCountInString(v) > max:
+		return echo.NewHTTPError(http.StatusBadRequest, name+" is too long: at most "+strconv.Itoa(max)+" characters")
 	case strings.IndexFunc(v, unicode.IsControl) >= 0:
 		return echo.NewHTTPError(http.StatusBadRequest, name+" must not hold control characters (tabs, line breaks)")
 	}
@@ -73,7 +73,7 @@ var errBadAccountID = echo.NewHTTPError(http.StatusBadRequest, "an account id is
 
 // validAccountID accepts the characters account ids are made of.
 func validAccountID(id string) bool {
-	if id == "" || len(id) > maxTextParam || !utf8.ValidString(id) {
+	if id == "" || !utf8.ValidString(id) || utf8.RuneCountInString(id) > maxTextParam {
 		return false
 	}
 	return strings.IndexFunc(id, func(r rune) bool { return unicode.IsControl(r) || r == '/' || r == '\\' }) < 0

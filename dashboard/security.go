@@ -1,6 +1,8 @@
 package dashboard
 
 import (
+	"fmt"
+	"net"
 	"strings"
 	"sync"
 	"time"
@@ -88,4 +90,41 @@ func (l *loginThrottle) recent(k string, now time.Time) []time.Time {
 	}
 	l.failures[k] = kept
 	return kept
+}
+
+// trustedRanges reads the --trusted-proxies CIDR ranges (or single addresses).
+func trustedRanges(list []string) ([]*net.IPNet, error) {
+	var out []*net.IPNet
+	for _, v := range list {
+		v = strings.TrimSpace(v)
+		if v == "" {
+			continue
+		}
+		if !strings.Contains(v, "/") {
+			if ip := net.ParseIP(v); ip != nil && ip.To4() != nil {
+				v += "/32"
+			} else {
+				v += "/128"
+			}
+		}
+		_, n, err := net.ParseCIDR(v)
+		if err != nil {
+			return nil, fmt.Errorf("trusted proxy %q: write an address or a CIDR range, e.g. 10.0.0.0/8", v)
+		}
+		out = append(out, n)
+	}
+	return out, nil
+}
+
+// ipExtractor takes the visitor's address from X-Forwarded-For only when
+// the connection comes from a trusted proxy; otherwise from the connection.
+func ipExtractor(proxies []*net.IPNet) echo.IPExtractor {
+	if len(proxies) == 0 {
+		return echo.ExtractIPDirect()
+	}
+	opts := []echo.TrustOption{echo.TrustLoopback(false), echo.TrustLinkLocal(false), echo.TrustPrivateNet(false)}
+	for _, n := range proxies {
+		opts = append(opts, echo.TrustIPRange(n))
+	}
+	return echo.ExtractIPFromXFFHeader(opts...)
 }

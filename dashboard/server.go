@@ -50,6 +50,8 @@ type Server struct {
 	throttle *loginThrottle
 	metrics  *metrics
 	oidc     *oidcClient // nil without single sign-on
+	// ipExtractor finds the visitor's address (see Options.TrustedProxies).
+	ipExtractor echo.IPExtractor
 }
 
 // Options are the dashboard's settings from the configuration.
@@ -65,6 +67,11 @@ type Options struct {
 	// sign-in with the local users' passwords.
 	OIDC         *OIDCOptions
 	NoLocalUsers bool
+	// TrustedProxies are the addresses (CIDR ranges) of reverse proxies
+	// whose X-Forwarded-For names the visitor. Without them the visitor's
+	// address is the connection's own, so no client can pick the address
+	// that sign-in throttling and the audit log see.
+	TrustedProxies []string
 }
 
 // New parses the templates and loads the session key; a broken template or
@@ -92,6 +99,10 @@ func New(ctx context.Context, svc *analytics.Service, st *store.Store, log *slog
 	if opts.UploadTimeout <= 0 {
 		opts.UploadTimeout = defaultUploadTimeout
 	}
+	proxies, err := trustedRanges(opts.TrustedProxies)
+	if err != nil {
+		return nil, err
+	}
 	var sso *oidcClient
 	if opts.OIDC != nil {
 		if sso, err = newOIDCClient(ctx, *opts.OIDC); err != nil {
@@ -103,13 +114,15 @@ func New(ctx context.Context, svc *analytics.Service, st *store.Store, log *slog
 	m := newMetrics(svc)
 	st.Observe(m.observeQuery)
 	return &Server{svc: svc, store: st, users: users, sessions: sessions{key: key}, pages: pages, log: log, now: time.Now,
-		cache: newViewCache(svc.DataVersion), loader: loader, opts: opts, throttle: newLoginThrottle(), metrics: m, oidc: sso}, nil
+		cache: newViewCache(svc.DataVersion), loader: loader, opts: opts, throttle: newLoginThrottle(), metrics: m, oidc: sso,
+		ipExtractor: ipExtractor(proxies)}, nil
 }
 
 // Handler registers every route in one place, each with the roles it serves.
 func (s *Server) Handler() http.Handler {
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
+	e.IPExtractor = s.ipExtractor
 	e.HTTPErrorHandler = s.handleError
 	e.Use(s.observeRequests, s.withTimeout, securityHeaders)
 	// Pages, JSON and ECharts (1.1 MB, 0.36 MB compressed) go out compressed.

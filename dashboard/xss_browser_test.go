@@ -65,15 +65,17 @@ type pageReport struct {
 }
 
 // showTooltip shows the tooltip of chart id at its first point and
-// returns the tooltip's text and whether it holds any element but the
-// series markers (spans) and line breaks ECharts writes.
+// returns the texts ECharts draws on its canvas (tooltips are drawn there,
+// renderMode richText) and any element in the chart but its own divs and
+// canvas.
 const showTooltip = `((id) => {
   const el = document.getElementById(id);
   const chart = echarts.getInstanceByDom(el);
   chart.dispatchAction({type: "showTip", seriesIndex: 0, dataIndex: 0});
-  const tips = [...el.querySelectorAll("div")].filter(d => !d.querySelector("canvas") && d.textContent);
-  const foreign = tips.flatMap(d => [...d.querySelectorAll("*")]).filter(e => !/^(SPAN|DIV|BR)$/.test(e.tagName)).map(e => e.tagName);
-  return JSON.stringify({text: tips.map(d => d.textContent).join(" | "), foreign});
+  const texts = [];
+  chart.getZr().storage.getDisplayList(true).forEach(d => { if (d.style && typeof d.style.text === "string") texts.push(d.style.text); });
+  const foreign = [...el.querySelectorAll("*")].filter(e => !/^(DIV|CANVAS)$/.test(e.tagName)).map(e => e.tagName);
+  return JSON.stringify({text: texts.join(" | "), foreign});
 })`
 
 // Pages built from data full of markup and script, in Chromium: no

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/http"
 	"runtime/debug"
+	"strings"
 	"time"
 
 	"github.com/uptake/uptake/analytics"
@@ -36,9 +37,11 @@ Example:
 		fs.StringVar(&roles, "oidc-roles", "", "single sign-on: claim values and the Uptake role each gives, e.g. Uptake.Admin=admin,Uptake.Executive=executive,Uptake.Trainer=trainer,Uptake.Manager=manager")
 		fs.StringVar(&sso.ManagerClaim, "oidc-manager-claim", "email", "single sign-on: the claim matching an account manager's account_manager value")
 		fs.StringVar(&sso.Label, "oidc-label", "single sign-on", "single sign-on: the provider's name on the sign-in button, e.g. Microsoft")
+		proxies := fs.String("trusted-proxies", "", "addresses or CIDR ranges of reverse proxies whose X-Forwarded-For header names the visitor, e.g. 10.0.0.5,172.16.0.0/12 (default: none; the connection's address is used)")
 		localUsers := fs.Bool("local-users", true, "also allow sign-in with the local users' passwords (uptake users); false leaves single sign-on only")
 		return func(ctx context.Context, env *runEnv, args []string) error {
-			opts := dashboard.Options{PseudonymKey: *pseudonymKey, RequestTimeout: *requestTimeout, NoLocalUsers: !*localUsers}
+			opts := dashboard.Options{PseudonymKey: *pseudonymKey, RequestTimeout: *requestTimeout, NoLocalUsers: !*localUsers,
+				TrustedProxies: strings.Split(*proxies, ",")}
 			if sso.Issuer != "" {
 				var err error
 				if sso.Roles, err = dashboard.ParseRoleMap(roles); err != nil {

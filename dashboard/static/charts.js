@@ -5,7 +5,11 @@
   function draw() {
     document.querySelectorAll("div.chart[data-options]").forEach(function (el) {
       var chart = echarts.init(el, null, { renderer: "canvas" });
-      chart.setOption(JSON.parse(el.getAttribute("data-options")));
+      var options = JSON.parse(el.getAttribute("data-options"));
+      // Tooltips drawn on the canvas: no HTML built from data, and no inline
+      // styles for the Content-Security-Policy to block.
+      if (options.tooltip) { options.tooltip.renderMode = "richText"; }
+      chart.setOption(options);
       el.setAttribute("data-drawn", "true");
       window.addEventListener("resize", function () { chart.resize(); });
     });
