@@ -12,6 +12,7 @@ import (
 
 	"github.com/uptake/uptake/analytics"
 	"github.com/uptake/uptake/exports"
+	"github.com/uptake/uptake/store"
 )
 
 var exportCommand = command{
@@ -71,7 +72,11 @@ Examples:
 				about.Refreshed = status.CountedAt()
 			}
 			wb.About = about
-			return writeWorkbook(env, wb, *out)
+			if err := writeWorkbook(env, wb, *out); err != nil {
+				return err
+			}
+			auditCLI(ctx, env, st, store.AuditExport, fmt.Sprintf("%s to %s%s", *report, *out, filterList(about.Filters)))
+			return nil
 		}
 	},
 }

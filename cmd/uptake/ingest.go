@@ -13,6 +13,7 @@ import (
 
 	"github.com/uptake/uptake/analytics"
 	"github.com/uptake/uptake/ingest"
+	"github.com/uptake/uptake/store"
 )
 
 var ingestCommand = command{
@@ -130,6 +131,11 @@ Examples:
 			// published, so the reports never lag the stored rows.
 			flushCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), refreshOnStopTimeout)
 			sum.Refresh = refreshAfter(flushCtx, env, svc, loaded, *asJSON)
+			for _, f := range sum.Files {
+				if f.Result != nil && f.Error == "" {
+					auditCLI(flushCtx, env, st, store.AuditIngest, fmt.Sprintf("%s: read %d, loaded %d, quarantined %d", f.Path, f.Read, f.Loaded, f.Quarantined))
+				}
+			}
 			cancel()
 			if *asJSON {
 				enc := json.NewEncoder(env.stdout)

@@ -90,7 +90,7 @@ type command struct {
 	define  func(fs *flag.FlagSet) func(ctx context.Context, env *runEnv, args []string) error
 }
 
-var commands = []command{migrateCommand, generateCommand, ingestCommand, quarantineCommand, refreshCommand, themesCommand, reportCommand, serveCommand, exportCommand, usersCommand, backupCommand, restoreCommand, versionCommand}
+var commands = []command{migrateCommand, generateCommand, ingestCommand, quarantineCommand, refreshCommand, themesCommand, reportCommand, serveCommand, exportCommand, usersCommand, backupCommand, restoreCommand, auditCommand, versionCommand}
 
 // errUsage marks a mistake on the command line; its message is already printed.
 var errUsage = errors.New("usage")
