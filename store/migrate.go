@@ -49,17 +49,6 @@ type Migration struct {
 	Statements []string
 }
 
-// Layout decides how DDL is written. The zero Layout is a single server or
-// chDB; a cluster layout (later) changes only the template functions.
-type Layout struct{}
-
-func (l Layout) funcs() template.FuncMap {
-	return template.FuncMap{
-		"on_cluster": func() string { return "" },
-		"engine":     func(e string) string { return e },
-	}
-}
-
 // Migrations returns the embedded migrations in version order, rendered for layout.
 func Migrations(layout Layout) ([]Migration, error) {
 	entries, err := fs.ReadDir(migrationFS, "migrations")
@@ -87,7 +76,7 @@ func Migrations(layout Layout) ([]Migration, error) {
 			return nil, fmt.Errorf("migration %s: %w", e.Name(), err)
 		}
 		sum := sha256.Sum256(text)
-		out = append(out, Migration{Version: version, Name: name, Checksum: hex.EncodeToString(sum[:8]), Statements: splitStatements(ddl.String())})
+		out = append(out, Migration{Version: version, Name: name, Checksum: hex.EncodeToString(sum[:8]), Statements: layout.distribute(splitStatements(ddl.String()))})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Version < out[j].Version })
 	for i := 1; i < len(out); i++ {

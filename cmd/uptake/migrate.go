@@ -16,9 +16,18 @@ upgrade. Safe to run any number of times: migrations already applied (recorded
 in the schema_migrations table) are skipped. Other commands migrate on start
 too, so you only need this to prepare a store ahead of time.
 
-Example:
-  uptake migrate --store clickhouse://uptake:secret@db.internal:9000/uptake`,
+With --print, writes the DDL instead of running it; with --print --cluster
+NAME, the DDL for a ClickHouse cluster: replicated local tables and
+Distributed tables over them, all ON CLUSTER NAME, for a DBA to review.
+(Running Uptake on a cluster is not supported yet: its other commands
+create single-server tables.)
+
+Examples:
+  uptake migrate --store clickhouse://uptake:secret@db.internal:9000/uptake
+  uptake migrate --print --cluster analytics --store clickhouse://uptake:secret@db.internal:9000/uptake > uptake-cluster.sql`,
 	define: func(fs *flag.FlagSet) func(context.Context, *runEnv, []string) error {
+		print := fs.Bool("print", false, "print the DDL instead of running it")
+		cluster := fs.String("cluster", "", "with --print: write the DDL for this ClickHouse cluster (its name in remote_servers)")
 		return func(ctx context.Context, env *runEnv, args []string) error {
 			if len(args) > 0 {
 				return fmt.Errorf("migrate takes no arguments, got %q", args)
@@ -26,6 +35,12 @@ Example:
 			loc, err := store.ParseURL(env.common.store)
 			if err != nil {
 				return err
+			}
+			if *cluster != "" && !*print {
+				return fmt.Errorf("--cluster works with --print only for now: running Uptake on a ClickHouse cluster is not supported yet")
+			}
+			if *print {
+				return printDDL(env, *cluster, loc.Database)
 			}
 			st, err := store.Open(ctx, loc, store.Options{})
 			if err != nil {
@@ -51,6 +66,25 @@ Example:
 			return nil
 		}
 	},
+}
+
+// printDDL writes every migration's statements for the layout.
+func printDDL(env *runEnv, cluster, database string) error {
+	layout, err := store.NewLayout(cluster, database)
+	if err != nil {
+		return err
+	}
+	all, err := store.Migrations(layout)
+	if err != nil {
+		return err
+	}
+	for _, m := range all {
+		fmt.Fprintf(env.stdout, "-- %04d_%s\n", m.Version, m.Name)
+		for _, st := range m.Statements {
+			fmt.Fprintf(env.stdout, "%s;\n\n", st)
+		}
+	}
+	return nil
 }
 
 var versionCommand = command{
