@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"net/url"
 	"strings"
 
 	"github.com/labstack/echo/v4"
@@ -31,6 +32,9 @@ func parsePages() (map[string]*template.Template, error) {
 		"datetime": formatDateTime,
 		"month":    formatMonth,
 		"join":     func(s []string) string { return strings.Join(s, ", ") },
+		// pathPart escapes a value for one segment of a URL path (an
+		// account id may hold '?', '#' or '/').
+		"pathPart": url.PathEscape,
 		"list":     func(v ...int) []int { return v },
 	}
 	out := map[string]*template.Template{}
