@@ -18,8 +18,8 @@ import (
 	"github.com/uptake/uptake/store"
 )
 
-// maxUploadBytes bounds one uploaded export file.
-const maxUploadBytes = 2 << 30
+// defaultMaxUploadBytes bounds one uploaded export file (Options.MaxUploadBytes).
+const defaultMaxUploadBytes = 2 << 30
 
 // usersView is the admin's user list and the outcome of the last change.
 type usersView struct {
@@ -88,12 +88,11 @@ func (s *Server) upload(c echo.Context) error {
 		v.Error = msg
 		return s.render(c, status, "upload", "Upload", v)
 	}
-	c.Request().Body = http.MaxBytesReader(c.Response(), c.Request().Body, maxUploadBytes)
 	fh, err := c.FormFile("file")
 	if err != nil {
 		var tooBig *http.MaxBytesError
 		if errors.As(err, &tooBig) {
-			return fail(http.StatusRequestEntityTooLarge, fmt.Sprintf("The file is larger than %d GB: load it with `uptake ingest` on the server instead.", maxUploadBytes>>30))
+			return fail(http.StatusRequestEntityTooLarge, fmt.Sprintf("The file is larger than %s: load it with `uptake ingest` on the server instead.", sizeText(s.opts.MaxUploadBytes)))
 		}
 		return fail(http.StatusBadRequest, "Choose an export file (CSV, JSON Lines or a help-desk export, optionally gzip-compressed) to upload.")
 	}
@@ -161,4 +160,34 @@ func uploadDetail(name string, size int64, res *ingest.Result) string {
 		return fmt.Sprintf("%s (%d bytes): already loaded", name, size)
 	}
 	return fmt.Sprintf("%s (%d bytes) into %s: %d rows loaded, %d quarantined", name, size, res.Table, res.Loaded, res.Quarantined)
+}
+
+// sizeText writes a byte count for people: 2 GB, 300 MB, 512 KB.
+func sizeText(n int64) string {
+	switch {
+	case n >= 1<<30 && n%(1<<30) == 0:
+		return fmt.Sprintf("%d GB", n>>30)
+	case n >= 1<<20:
+		return fmt.Sprintf("%d MB", n>>20)
+	}
+	return fmt.Sprintf("%d KB", max(1, n>>10))
+}
+
+// limitUpload refuses an upload over Options.MaxUploadBytes before anything
+// reads the form (the CSRF check would otherwise parse all of it).
+func (s *Server) limitUpload(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		r := c.Request()
+		tooBig := echo.NewHTTPError(http.StatusRequestEntityTooLarge,
+			fmt.Sprintf("The file is larger than %s: load it with `uptake ingest` on the server instead.", sizeText(s.opts.MaxUploadBytes)))
+		if r.ContentLength > s.opts.MaxUploadBytes {
+			return tooBig
+		}
+		r.Body = http.MaxBytesReader(c.Response(), r.Body, s.opts.MaxUploadBytes)
+		var over *http.MaxBytesError
+		if err := r.ParseMultipartForm(32 << 20); errors.As(err, &over) {
+			return tooBig
+		}
+		return next(c)
+	}
 }

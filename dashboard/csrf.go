@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"net/http"
+	"net/url"
 
 	"github.com/labstack/echo/v4"
 )
@@ -33,6 +34,33 @@ func (s *Server) checkCSRF(next echo.HandlerFunc) echo.HandlerFunc {
 		}
 		if !hmac.Equal([]byte(sent), []byte(s.csrfToken(currentSession(c)))) {
 			return echo.NewHTTPError(http.StatusForbidden, "This form has expired or did not come from Uptake. Reload the page and try again.")
+		}
+		return next(c)
+	}
+}
+
+// sameOrigin refuses a state-changing request that a browser says came
+// from another site (its Origin, or failing that its Referer, names another
+// host). It covers sign-in, which has no session token yet, and backs the
+// token up everywhere else. Clients that send neither header (scripts,
+// curl) are not browsers acting for someone else, and pass. Behind a
+// reverse proxy, the proxy must pass the Host header on.
+func sameOrigin(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		r := c.Request()
+		if r.Method == http.MethodGet || r.Method == http.MethodHead || r.Method == http.MethodOptions {
+			return next(c)
+		}
+		from := r.Header.Get("Origin")
+		if from == "" {
+			from = r.Header.Get("Referer")
+		}
+		if from == "" {
+			return next(c)
+		}
+		u, err := url.Parse(from)
+		if err != nil || from == "null" || u.Host != r.Host {
+			return echo.NewHTTPError(http.StatusForbidden, "This request came from another site, so it was refused. Open Uptake directly and try again.")
 		}
 		return next(c)
 	}

@@ -63,6 +63,8 @@ type Options struct {
 	// RequestTimeout bounds a request and its queries (default 30 s);
 	// UploadTimeout bounds an upload with its ingest (default 30 min).
 	RequestTimeout, UploadTimeout time.Duration
+	// MaxUploadBytes bounds one uploaded file (default 2 GB).
+	MaxUploadBytes int64
 	// OIDC, when set, offers single sign-on; NoLocalUsers then turns off
 	// sign-in with the local users' passwords.
 	OIDC         *OIDCOptions
@@ -99,6 +101,9 @@ func New(ctx context.Context, svc *analytics.Service, st *store.Store, log *slog
 	if opts.UploadTimeout <= 0 {
 		opts.UploadTimeout = defaultUploadTimeout
 	}
+	if opts.MaxUploadBytes <= 0 {
+		opts.MaxUploadBytes = defaultMaxUploadBytes
+	}
 	proxies, err := trustedRanges(opts.TrustedProxies)
 	if err != nil {
 		return nil, err
@@ -124,7 +129,7 @@ func (s *Server) Handler() http.Handler {
 	e.HideBanner, e.HidePort = true, true
 	e.IPExtractor = s.ipExtractor
 	e.HTTPErrorHandler = s.handleError
-	e.Use(s.observeRequests, s.withTimeout, securityHeaders)
+	e.Use(s.observeRequests, s.withTimeout, securityHeaders, sameOrigin)
 	// Pages, JSON and ECharts (1.1 MB, 0.36 MB compressed) go out compressed.
 	e.Use(middleware.GzipWithConfig(middleware.GzipConfig{MinLength: 1024}))
 	static, _ := fs.Sub(staticFiles, "static")
@@ -157,7 +162,7 @@ func (s *Server) Handler() http.Handler {
 	e.POST("/admin/users", s.saveUser, s.signedIn(RoleAdmin), s.checkCSRF)
 	e.GET("/admin/quarantine", s.quarantinePage, s.signedIn(RoleAdmin), none)
 	e.GET("/admin/upload", s.uploadPage, s.signedIn(RoleAdmin), none)
-	e.POST("/admin/upload", s.upload, s.signedIn(RoleAdmin), s.checkCSRF)
+	e.POST("/admin/upload", s.upload, s.signedIn(RoleAdmin), s.limitUpload, s.checkCSRF)
 	e.GET("/themes", s.themesPage, s.signedIn(RoleAdmin, RoleTrainer), none)
 	e.GET("/plan", s.planPage, s.signedIn(RoleAdmin, RoleTrainer), planParams)
 
