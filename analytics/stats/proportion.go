@@ -31,6 +31,11 @@ func Wilson(good, n int, confidence float64) Interval {
 	z := NormalQuantile(1 - (1-confidence)/2)
 	nf := float64(n)
 	p := float64(good) / nf
+	if math.IsInf(z, 0) || math.IsNaN(z) {
+		// A confidence so close to 1 that its quantile overflows (found by
+		// FuzzWilson): the interval is everything.
+		return Interval{Estimate: p, Lo: 0, Hi: 1, Valid: true}
+	}
 	z2n := z * z / nf
 	centre := (p + z2n/2) / (1 + z2n)
 	half := z / (1 + z2n) * math.Sqrt(p*(1-p)/nf+z2n/(4*nf))
