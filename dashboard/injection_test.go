@@ -39,10 +39,9 @@ const (
 // sqlPayloads try to end a string literal, add a condition, stack a
 // statement or look like a parameter of either binding syntax.
 var sqlPayloads = []string{
-	`' OR 1=1 --`, `' OR '1'='1`, `A1' UNION SELECT name, account_id FROM accounts --`, `\'`, `\`, `\\`, `\' OR 1=1 --`,
-	`'; DROP TABLE accounts; --`, `; DROP TABLE accounts`, `@manager`, `@account_id`, `{x:String}`, `{manager:String}`,
-	`" OR ""="`, "`accounts`", `/* x */`, `-- x`, `%' OR '%'='`, `1) OR (1=1`, `A1\`, `Ann' OR account_manager = 'Bob`,
-	`' UNION ALL SELECT * FROM system.tables --`, `') OR 1=1 --`, `A1'||'`, `' + '`,
+	`' OR 1=1 --`, `A1' UNION SELECT name, account_id FROM accounts --`, `\' OR 1=1 --`, `A1\`,
+	`'; DROP TABLE accounts; --`, `@manager`, `{manager:String}`, `/* x */ -- x`, `%' OR '%'='`,
+	`Ann' OR account_manager = 'Bob`,
 }
 
 // hostile is what hostileDashboard stored, for the checks.

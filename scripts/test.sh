@@ -7,7 +7,7 @@ log=$(mktemp /tmp/uptake-test-log.XXXXXX)
 # Browser screenshots and other test artifacts land here.
 export UPTAKE_ARTIFACTS=${UPTAKE_ARTIFACTS:-$(cd "$here/.." && pwd)/artifacts}
 
-"$here/with-test-server.sh" go test -race -count=1 -v -timeout 15m ./... >"$log" 2>&1
+"$here/with-test-server.sh" go test -race -count=1 -v -timeout 20m ./... >"$log" 2>&1
 status=$?
 
 grep -E '^(ok|FAIL|---|panic:)|^    --- (PASS|FAIL|SKIP).*(embedded|server)|^\s+\S+_test\.go:[0-9]+:' "$log"
