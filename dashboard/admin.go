@@ -88,12 +88,8 @@ func (s *Server) upload(c echo.Context) error {
 		v.Error = msg
 		return s.render(c, status, "upload", "Upload", v)
 	}
-	fh, err := c.FormFile("file")
+	fh, err := c.FormFile("file") // limitUpload has already refused a file over the limit
 	if err != nil {
-		var tooBig *http.MaxBytesError
-		if errors.As(err, &tooBig) {
-			return fail(http.StatusRequestEntityTooLarge, fmt.Sprintf("The file is larger than %s: load it with `uptake ingest` on the server instead.", sizeText(s.opts.MaxUploadBytes)))
-		}
 		return fail(http.StatusBadRequest, "Choose an export file (CSV, JSON Lines or a help-desk export, optionally gzip-compressed) to upload.")
 	}
 	dir, err := os.MkdirTemp("", "uptake-upload-")

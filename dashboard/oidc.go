@@ -3,8 +3,6 @@ package dashboard
 import (
 	"context"
 	"crypto/subtle"
-	"encoding/base64"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
@@ -126,7 +124,7 @@ func (s *Server) oidcStart(c echo.Context) error {
 	}
 	login := oidcLogin{State: newNonce(), Nonce: newNonce(), Verifier: oauth2.GenerateVerifier(), Next: safeNext(c.QueryParam("next")),
 		Expires: s.now().Add(oidcLifetime)}
-	c.SetCookie(s.oidcCookie(c, s.seal(login), login.Expires))
+	c.SetCookie(s.oidcCookie(c, s.sessions.seal(login), login.Expires))
 	return c.Redirect(http.StatusFound, s.oidc.config.AuthCodeURL(login.State, oidc.Nonce(login.Nonce), oauth2.S256ChallengeOption(login.Verifier)))
 }
 
@@ -149,7 +147,7 @@ func (s *Server) oidcCallback(c echo.Context) error {
 	}
 	var login oidcLogin
 	ck, err := c.Cookie(oidcCookie)
-	if err != nil || s.open(ck.Value, &login) != nil || s.now().After(login.Expires) {
+	if err != nil || s.sessions.open(ck.Value, &login) != nil || s.now().After(login.Expires) {
 		return refuse(http.StatusBadRequest, "no valid sign-in in progress (missing or expired state cookie)",
 			"This sign-in has expired or was started in another browser. Start again.")
 	}
@@ -260,23 +258,4 @@ func (s *Server) oidcCookie(c echo.Context, value string, expires time.Time) *ht
 	ck := s.sessions.cookie(c.Request(), value, expires)
 	ck.Name, ck.Path = oidcCookie, "/login/oidc"
 	return ck
-}
-
-// seal and open sign a small value for a cookie with the session key.
-func (s *Server) seal(v any) string {
-	raw, _ := json.Marshal(v)
-	body := base64.RawURLEncoding.EncodeToString(raw)
-	return body + "." + s.sessions.sign(body)
-}
-
-func (s *Server) open(value string, v any) error {
-	body, sig, ok := strings.Cut(value, ".")
-	if !ok || subtle.ConstantTimeCompare([]byte(sig), []byte(s.sessions.sign(body))) != 1 {
-		return errNoSession
-	}
-	raw, err := base64.RawURLEncoding.DecodeString(body)
-	if err != nil {
-		return errNoSession
-	}
-	return json.Unmarshal(raw, v)
 }

@@ -68,11 +68,7 @@ func loadSessionKey(ctx context.Context, st *store.Store, q dashboardQueries) ([
 	return hex.DecodeString(v)
 }
 
-func (s sessions) encode(sess session) string {
-	raw, _ := json.Marshal(sess)
-	body := base64.RawURLEncoding.EncodeToString(raw)
-	return body + "." + s.sign(body)
-}
+func (s sessions) encode(sess session) string { return s.seal(sess) }
 
 func (s sessions) sign(body string) string {
 	m := hmac.New(sha256.New, s.key)
@@ -83,19 +79,34 @@ func (s sessions) sign(body string) string {
 var errNoSession = errors.New("not signed in")
 
 func (s sessions) decode(value string, now time.Time) (session, error) {
-	body, sig, ok := strings.Cut(value, ".")
-	if !ok || !hmac.Equal([]byte(sig), []byte(s.sign(body))) {
-		return session{}, errNoSession
-	}
-	raw, err := base64.RawURLEncoding.DecodeString(body)
-	if err != nil {
-		return session{}, errNoSession
-	}
 	var sess session
-	if json.Unmarshal(raw, &sess) != nil || now.After(sess.Expires) {
+	if s.open(value, &sess) != nil || now.After(sess.Expires) {
 		return session{}, errNoSession
 	}
 	return sess, nil
+}
+
+// seal signs a small value for a cookie (the session, or a single sign-on
+// in progress); open checks the signature and reads it back.
+func (s sessions) seal(v any) string {
+	raw, _ := json.Marshal(v)
+	body := base64.RawURLEncoding.EncodeToString(raw)
+	return body + "." + s.sign(body)
+}
+
+func (s sessions) open(value string, v any) error {
+	body, sig, ok := strings.Cut(value, ".")
+	if !ok || !hmac.Equal([]byte(sig), []byte(s.sign(body))) {
+		return errNoSession
+	}
+	raw, err := base64.RawURLEncoding.DecodeString(body)
+	if err != nil {
+		return errNoSession
+	}
+	if json.Unmarshal(raw, v) != nil {
+		return errNoSession
+	}
+	return nil
 }
 
 // cookie is the session cookie for sess: HttpOnly, SameSite=Lax, and Secure
