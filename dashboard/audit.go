@@ -10,9 +10,6 @@ import (
 	"github.com/uptake/uptake/store"
 )
 
-// auditActions are the kinds of entry the audit log holds.
-var auditActions = []string{store.AuditSignIn, store.AuditSignOut, store.AuditExport, store.AuditUpload, store.AuditIngest, store.AuditUser}
-
 // auditPageRows is how many entries the audit page shows.
 const auditPageRows = 500
 
@@ -38,9 +35,9 @@ type auditView struct {
 
 // auditPage lists the newest entries, filtered by user and action.
 func (s *Server) auditPage(c echo.Context) error {
-	v := auditView{Username: strings.TrimSpace(c.QueryParam("user")), Action: c.QueryParam("action"), Actions: auditActions, Limit: auditPageRows}
-	if v.Action != "" && !slices.Contains(auditActions, v.Action) {
-		return echo.NewHTTPError(http.StatusBadRequest, "action must be one of "+strings.Join(auditActions, ", ")+", or empty for all")
+	v := auditView{Username: strings.TrimSpace(c.QueryParam("user")), Action: c.QueryParam("action"), Actions: store.AuditActions, Limit: auditPageRows}
+	if v.Action != "" && !slices.Contains(store.AuditActions, v.Action) {
+		return echo.NewHTTPError(http.StatusBadRequest, "action must be one of "+strings.Join(store.AuditActions, ", ")+", or empty for all")
 	}
 	if err := checkText("user", v.Username, 200); err != nil {
 		return err

@@ -16,6 +16,9 @@ const (
 	AuditUser    = "user-change"
 )
 
+// AuditActions lists every action, in the order pages and help show them.
+var AuditActions = []string{AuditSignIn, AuditSignOut, AuditExport, AuditUpload, AuditIngest, AuditUser}
+
 // AuditEntry is one line of the audit log: who did what, when, and how it
 // ended ("ok", "refused", "failed").
 type AuditEntry struct {

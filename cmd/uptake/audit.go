@@ -58,9 +58,8 @@ Examples:
 			if *limit < 1 {
 				return fmt.Errorf("--limit %d must be at least 1", *limit)
 			}
-			actions := []string{store.AuditSignIn, store.AuditSignOut, store.AuditExport, store.AuditUpload, store.AuditIngest, store.AuditUser}
-			if *action != "" && !slices.Contains(actions, *action) {
-				return fmt.Errorf("--action %q: choose one of %s", *action, strings.Join(actions, ", "))
+			if *action != "" && !slices.Contains(store.AuditActions, *action) {
+				return fmt.Errorf("--action %q: choose one of %s", *action, strings.Join(store.AuditActions, ", "))
 			}
 			st, err := env.openStore(ctx)
 			if err != nil {
