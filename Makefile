@@ -51,7 +51,7 @@ FUZZ_TARGETS := store:FuzzQuoteString store:FuzzBind store:FuzzParseURL ingest:F
 	dashboard:FuzzPortfolioFilter dashboard:FuzzQueryParams dashboard:FuzzSessionDecode dashboard:FuzzSafeNext dashboard:FuzzParseRoleMap cmd/uptake:FuzzConfigFile
 
 bench: libchdb
-	set -o pipefail; scripts/with-test-server.sh $(GO) test -run '^$$' -bench . -benchtime 1x -count 5 -timeout 60m ./store/ ./ingest/ | scripts/bench-medians.sh
+	set -o pipefail; UPTAKE_TEST_NO_CLUSTER=1 scripts/with-test-server.sh $(GO) test -run '^$$' -bench . -benchtime 1x -count 5 -timeout 60m ./store/ ./ingest/ | scripts/bench-medians.sh
 	set -o pipefail; $(GO) test -run '^$$' -bench . -benchtime 1x -count 5 -timeout 30m ./analytics/themes/ | scripts/bench-medians.sh
 	set -o pipefail; $(GO) test -run '^$$' -bench . -benchtime 1x -count 5 -timeout 30m ./exports/benchxlsx/ | scripts/bench-medians.sh
 	set -o pipefail; large=$$(scripts/bench-large.sh) && UPTAKE_BENCH_LARGE=$$large $(GO) test -run '^$$' -bench . -benchtime 20x -count 5 -timeout 30m ./analytics/benchlarge/ | scripts/bench-medians.sh
@@ -63,7 +63,7 @@ bench: libchdb
 # the report per route also goes to $(UPTAKE_ARTIFACTS)/loadtest-<engine>.txt (default ./artifacts).
 loadtest: libchdb assets
 	UPTAKE_LOADTEST=1 UPTAKE_TEST_REQUIRE_ENGINES=$${UPTAKE_TEST_REQUIRE_ENGINES:-1} UPTAKE_ARTIFACTS=$${UPTAKE_ARTIFACTS:-$(CURDIR)/artifacts} \
-		CHDB_LIB_PATH=$$(scripts/libchdb.sh) scripts/with-test-server.sh $(GO) test -run '^TestLoad$$' -count 1 -timeout 20m -v ./dashboard/loadtest/
+		CHDB_LIB_PATH=$$(scripts/libchdb.sh) UPTAKE_TEST_NO_CLUSTER=1 scripts/with-test-server.sh $(GO) test -run '^TestLoad$$' -count 1 -timeout 20m -v ./dashboard/loadtest/
 
 # A duration-based -fuzztime can end with a spurious "context deadline exceeded"
 # and no failing input (a race in Go 1.26's fuzz coordinator, golang/go#75804):

@@ -16,8 +16,10 @@ failed=$(grep -cE -- '--- FAIL' "$log")
 skipped=$(grep -cE -- '--- SKIP' "$log")
 embedded=$(grep -cE -- '--- PASS: .*/embedded-' "$log")
 server=$(grep -cE -- '--- PASS: .*/server-' "$log")
+cluster=$(grep -cE -- '--- PASS: TestOnCluster' "$log")
 echo
 echo "contract tests passed on the embedded engine (chDB): $embedded, on the server engine (ClickHouse server): $server"
+echo "cluster-mode tests passed on the two-shard test cluster: $cluster"
 if [ "$status" -ne 0 ]; then
 	echo "some tests failed; the full log follows"
 	cat "$log"

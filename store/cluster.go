@@ -18,11 +18,16 @@ import (
 //     merge them.
 //
 // Queries and inserts name T, so they go through the Distributed tables
-// unchanged. ALTERs are applied to both.
+// unchanged. ALTERs are applied to both. The cluster DDL names the database
+// of every table: a node running a statement ON CLUSTER for another takes
+// an unqualified name to be in its own default database.
 type Layout struct {
 	Cluster  string // the cluster's name in the servers' remote_servers
 	Database string // the database, for the replication paths
 }
+
+// Layout is how this store's tables are laid out: for its cluster, if any.
+func (s *Store) Layout() Layout { return Layout{Cluster: s.loc.Cluster, Database: s.loc.Database} }
 
 // NewLayout checks the names a cluster layout writes into DDL.
 func NewLayout(cluster, database string) (Layout, error) {
@@ -71,7 +76,13 @@ var (
 
 // distribute rewrites a migration's statements for a cluster layout (see
 // Layout); without a cluster it returns them as they are.
-func (l Layout) distribute(stmts []string) []string {
+//
+// shardKeys carries each table's sharding column from its CREATE to later
+// ALTERs: an 18.16 server refuses ALTER … ON CLUSTER on a Distributed
+// table over replicated shards, so after altering T_local the
+// Distributed T (which holds no rows) is dropped and created again over
+// the new columns.
+func (l Layout) distribute(stmts []string, shardKeys map[string]string) []string {
 	if l.Cluster == "" {
 		return stmts
 	}
@@ -79,15 +90,17 @@ func (l Layout) distribute(stmts []string) []string {
 	for _, st := range stmts {
 		st = strings.TrimSpace(st)
 		if m := createTable.FindStringSubmatch(st); m != nil {
-			local := m[1] + "_local"
+			shardKeys[m[1]] = shardColumn(st)
 			out = append(out,
-				strings.ReplaceAll(strings.Replace(st, "EXISTS "+m[1]+" ", "EXISTS "+local+" ", 1), tablePlaceholder, local),
-				fmt.Sprintf("CREATE TABLE IF NOT EXISTS %s ON CLUSTER %s AS %s\nENGINE = Distributed(%s, %s, %s, cityHash64(%s))",
-					m[1], l.Cluster, local, l.Cluster, l.Database, local, shardColumn(st)))
+				strings.ReplaceAll(strings.Replace(st, "EXISTS "+m[1]+" ", "EXISTS "+l.Database+"."+m[1]+"_local ", 1), tablePlaceholder, m[1]+"_local"),
+				l.createDistributed(m[1], shardKeys[m[1]]))
 			continue
 		}
 		if m := alterTable.FindStringSubmatch(st); m != nil {
-			out = append(out, strings.Replace(st, "ALTER TABLE "+m[1]+" ", "ALTER TABLE "+m[1]+"_local ", 1), st)
+			out = append(out,
+				strings.Replace(st, "ALTER TABLE "+m[1]+" ", "ALTER TABLE "+l.Database+"."+m[1]+"_local ", 1),
+				fmt.Sprintf("DROP TABLE IF EXISTS %s.%s ON CLUSTER %s", l.Database, m[1], l.Cluster),
+				l.createDistributed(m[1], shardKeys[m[1]]))
 			continue
 		}
 		out = append(out, st)
@@ -95,12 +108,23 @@ func (l Layout) distribute(stmts []string) []string {
 	return out
 }
 
+// createDistributed writes the Distributed table over table's local tables.
+func (l Layout) createDistributed(table, shardKey string) string {
+	if shardKey == "" {
+		shardKey = "rand()"
+	} else {
+		shardKey = "cityHash64(" + shardKey + ")"
+	}
+	return fmt.Sprintf("CREATE TABLE IF NOT EXISTS %s.%s ON CLUSTER %s AS %s.%s_local\nENGINE = Distributed(%s, %s, %s_local, %s)",
+		l.Database, table, l.Cluster, l.Database, table, l.Cluster, l.Database, table, shardKey)
+}
+
 // shardColumn picks the sharding column from a CREATE TABLE's sort key:
 // account_id when the key has it, else the key's first column.
 func shardColumn(create string) string {
 	m := sortKey.FindStringSubmatch(create)
 	if m == nil {
-		return "rand()"
+		return ""
 	}
 	cols := strings.Split(m[1], ",")
 	for _, c := range cols {

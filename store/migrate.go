@@ -56,6 +56,7 @@ func Migrations(layout Layout) ([]Migration, error) {
 		return nil, err
 	}
 	var out []Migration
+	shardKeys := map[string]string{}
 	for _, e := range entries {
 		base := strings.TrimSuffix(e.Name(), ".sql")
 		num, name, ok := strings.Cut(base, "_")
@@ -67,16 +68,12 @@ func Migrations(layout Layout) ([]Migration, error) {
 		if err != nil {
 			return nil, err
 		}
-		tmpl, err := template.New(e.Name()).Funcs(layout.funcs()).Parse(string(text))
+		ddl, err := render(e.Name(), string(text), layout)
 		if err != nil {
-			return nil, fmt.Errorf("migration %s: %w", e.Name(), err)
-		}
-		var ddl bytes.Buffer
-		if err := tmpl.Execute(&ddl, nil); err != nil {
-			return nil, fmt.Errorf("migration %s: %w", e.Name(), err)
+			return nil, err
 		}
 		sum := sha256.Sum256(text)
-		out = append(out, Migration{Version: version, Name: name, Checksum: hex.EncodeToString(sum[:8]), Statements: layout.distribute(splitStatements(ddl.String()))})
+		out = append(out, Migration{Version: version, Name: name, Checksum: hex.EncodeToString(sum[:8]), Statements: layout.distribute(splitStatements(ddl), shardKeys)})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Version < out[j].Version })
 	for i := 1; i < len(out); i++ {
@@ -85,6 +82,19 @@ func Migrations(layout Layout) ([]Migration, error) {
 		}
 	}
 	return out, nil
+}
+
+// render fills in a DDL template's layout functions ({{on_cluster}}, {{engine …}}).
+func render(name, text string, layout Layout) (string, error) {
+	tmpl, err := template.New(name).Funcs(layout.funcs()).Parse(text)
+	if err != nil {
+		return "", fmt.Errorf("migration %s: %w", name, err)
+	}
+	var ddl bytes.Buffer
+	if err := tmpl.Execute(&ddl, nil); err != nil {
+		return "", fmt.Errorf("migration %s: %w", name, err)
+	}
+	return ddl.String(), nil
 }
 
 // splitStatements cuts a migration at lines ending in ';' and drops comment-only lines.
@@ -118,12 +128,19 @@ func (s *Store) Migrate(ctx context.Context) ([]Migration, error) {
 	if err != nil {
 		return nil, err
 	}
-	all, err := Migrations(Layout{})
+	layout := s.Layout()
+	all, err := Migrations(layout)
 	if err != nil {
 		return nil, err
 	}
-	if err := s.Exec(ctx, q.CreateMigrationsTable, nil); err != nil {
-		return nil, fmt.Errorf("creating the migrations table: %w", err)
+	create, err := render("create_migrations_table", q.CreateMigrationsTable.SQL, layout)
+	if err != nil {
+		return nil, err
+	}
+	for _, stmt := range layout.distribute(splitStatements(create), map[string]string{}) {
+		if err := s.eng.exec(ctx, stmt); err != nil {
+			return nil, fmt.Errorf("creating the migrations table: %w", err)
+		}
 	}
 	res, err := s.Query(ctx, q.AppliedMigrations, nil)
 	if err != nil {

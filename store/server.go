@@ -32,6 +32,8 @@ type server struct {
 	conn driver.Conn
 	addr string
 	http httpInterface
+	// clustered: the tables are Distributed (see clusterSQL).
+	clustered bool
 }
 
 func openServer(ctx context.Context, loc Location) (*server, error) {
@@ -40,15 +42,40 @@ func openServer(ctx context.Context, loc Location) (*server, error) {
 	if err != nil {
 		return nil, err
 	}
-	err = admin.conn.Exec(ctx, "CREATE DATABASE IF NOT EXISTS "+loc.Database)
-	_ = admin.close()
-	if err != nil {
-		return nil, fmt.Errorf("creating database %s on %s: %w", loc.Database, loc.Addr, err)
+	defer admin.close()
+	create := "CREATE DATABASE IF NOT EXISTS " + loc.Database
+	if loc.Cluster != "" {
+		if err := checkCluster(ctx, admin, loc); err != nil {
+			return nil, err
+		}
+		create += " ON CLUSTER " + loc.Cluster
+	}
+	if err := admin.conn.Exec(ctx, create); err != nil {
+		return nil, fmt.Errorf("creating database %s on %s: %w", loc.Database, loc.Addr, explainUnreachable(ctx, loc.Addr, err))
 	}
 	return dialServer(ctx, loc, loc.Database)
 }
 
+// clusterSettings make a cluster behave like one server for Uptake. An
+// insert returns once every shard has stored its rows (not when they are
+// queued for sending), so a page read just after an ingest or a refresh
+// sees them. The shard on the server answering is queried over the
+// network like the others: 18.16 reading its own shard in-process loses
+// the version column of a SELECT … FINAL ("Cannot find column … in source
+// stream").
+//
+// One more setting is in clusterSQL, because an 18.16 server takes only
+// numbers as connection settings from clickhouse-go.
+var clusterSettings = clickhouse.Settings{
+	"insert_distributed_sync":  1,
+	"prefer_localhost_replica": 0,
+}
+
 func dialServer(ctx context.Context, loc Location, database string) (*server, error) {
+	var settings clickhouse.Settings
+	if loc.Cluster != "" {
+		settings = clusterSettings
+	}
 	conn, err := clickhouse.Open(&clickhouse.Options{
 		Addr:         []string{loc.Addr},
 		Auth:         clickhouse.Auth{Database: database, Username: loc.User, Password: loc.Password},
@@ -56,6 +83,7 @@ func dialServer(ctx context.Context, loc Location, database string) (*server, er
 		ReadTimeout:  10 * time.Minute,
 		MaxOpenConns: 8,
 		Compression:  &clickhouse.Compression{Method: clickhouse.CompressionLZ4},
+		Settings:     settings,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("connecting to ClickHouse at %s: %w", loc.Addr, err)
@@ -66,7 +94,7 @@ func dialServer(ctx context.Context, loc Location, database string) (*server, er
 		_ = conn.Close()
 		return nil, explainConnectError(loc, err)
 	}
-	return &server{conn: conn, addr: loc.Addr, http: newHTTPInterface(loc, database)}, nil
+	return &server{conn: conn, addr: loc.Addr, http: newHTTPInterface(loc, database), clustered: loc.Cluster != ""}, nil
 }
 
 // explainConnectError turns a failed first contact into a sentence an admin can act on.
@@ -93,7 +121,7 @@ func (s *server) exec(ctx context.Context, sql string) error {
 	if err != nil {
 		return err
 	}
-	return explainUnreachable(ctx, s.addr, s.conn.Exec(ctx, sql))
+	return explainUnreachable(ctx, s.addr, s.conn.Exec(ctx, s.clusterSQL(sql)))
 }
 
 // limitExecution has the server itself stop a query at ctx's deadline
@@ -114,8 +142,42 @@ func (s *server) query(ctx context.Context, sql string) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	res, err := s.read(ctx, sql)
+	res, err := s.read(ctx, s.clusterSQL(sql))
 	return res, explainUnreachable(ctx, s.addr, err)
+}
+
+// clusterSQL gives a cluster's reads and INSERT … SELECTs the setting
+// distributed_product_mode = 'global': an IN or JOIN whose subquery reads a
+// sharded table then runs that subquery once, over all shards, and sends
+// its result to every shard. That gives one server's answers whatever the
+// join key (the default refuses such queries; 'local' would match each
+// shard with its own rows only, which is wrong for the "latest version of
+// each week" subqueries the pages use). A SETTINGS clause after a top-level
+// UNION ALL belongs to its last SELECT: such queries must not need it.
+func (s *server) clusterSQL(sql string) string {
+	if !s.clustered {
+		return sql
+	}
+	head := strings.ToUpper(strings.TrimLeft(stripComments(sql), " \t\n("))
+	if !strings.HasPrefix(head, "SELECT") && !strings.HasPrefix(head, "INSERT") {
+		return sql
+	}
+	return strings.TrimRight(sql, " \t\n;") + "\nSETTINGS distributed_product_mode = 'global'"
+}
+
+// stripComments drops the leading "-- …" lines of a statement.
+func stripComments(sql string) string {
+	for {
+		sql = strings.TrimLeft(sql, " \t\n")
+		if !strings.HasPrefix(sql, "--") {
+			return sql
+		}
+		_, rest, ok := strings.Cut(sql, "\n")
+		if !ok {
+			return ""
+		}
+		sql = rest
+	}
 }
 
 func (s *server) read(ctx context.Context, sql string) (*Result, error) {

@@ -24,6 +24,9 @@ func (s *Store) CreateStaging(ctx context.Context, table string) (string, error)
 	var id [4]byte
 	_, _ = rand.Read(id[:])
 	name := fmt.Sprintf("staging_%s_%d_%s", table, time.Now().Unix(), hex.EncodeToString(id[:]))
+	if s.loc.Cluster != "" {
+		return name, s.createClusterStaging(ctx, table, name)
+	}
 	if err := s.eng.exec(ctx, "CREATE TABLE "+name+" AS "+table); err != nil {
 		return "", fmt.Errorf("creating staging table for %s: %w", table, err)
 	}
@@ -45,6 +48,9 @@ func (s *Store) MoveRows(ctx context.Context, staging, table string) ([]string, 
 	if !validIdentifier(staging) || !validIdentifier(table) {
 		return nil, fmt.Errorf("table names %q, %q are not valid", staging, table)
 	}
+	if s.loc.Cluster != "" {
+		return s.moveClusterRows(ctx, staging, table)
+	}
 	q, err := loadStoreQueries()
 	if err != nil {
 		return nil, err
@@ -64,10 +70,14 @@ func (s *Store) MoveRows(ctx context.Context, staging, table string) ([]string, 
 	return ids, nil
 }
 
-// DropTable removes a table if it exists.
+// DropTable removes a table if it exists (on a cluster, on every node,
+// with its local table).
 func (s *Store) DropTable(ctx context.Context, table string) error {
 	if !validIdentifier(table) {
 		return fmt.Errorf("table name %q is not valid", table)
+	}
+	if s.loc.Cluster != "" {
+		return s.dropClusterTable(ctx, table)
 	}
 	return s.eng.exec(ctx, "DROP TABLE IF EXISTS "+table)
 }

@@ -86,6 +86,14 @@ func Open(ctx context.Context, loc Location, opt Options) (*Store, error) {
 		}
 		loc.Database = opt.Database
 	}
+	if loc.Cluster != "" {
+		if loc.Embedded {
+			return nil, fmt.Errorf("cluster %s: the embedded store is one process on one machine and cannot spread over a cluster; use a clickhouse:// store for cluster mode, or remove the cluster setting", loc.Cluster)
+		}
+		if _, err := NewLayout(loc.Cluster, loc.Database); err != nil {
+			return nil, err
+		}
+	}
 	if !loc.Embedded {
 		eng, err := openServer(ctx, loc)
 		if err != nil {
@@ -273,5 +281,8 @@ func columnList(cols []Column) string {
 
 // DropDatabase removes the store's whole database. Tests use it to clean up.
 func (s *Store) DropDatabase(ctx context.Context) error {
+	if s.loc.Cluster != "" {
+		return s.eng.exec(ctx, "DROP DATABASE IF EXISTS "+s.loc.Database+" ON CLUSTER "+s.loc.Cluster)
+	}
 	return s.eng.exec(ctx, "DROP DATABASE IF EXISTS "+s.loc.Database)
 }

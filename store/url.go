@@ -16,7 +16,7 @@ const DefaultURL = "embedded:./uptake-data"
 const DefaultHTTPPort = 8123
 
 // AcceptedForms is shown whenever a store URL cannot be understood.
-const AcceptedForms = `accepted forms: "embedded:PATH" (chDB in-process, data kept in folder PATH, e.g. embedded:./uptake-data) or "clickhouse://USER:PASSWORD@HOST:PORT/DATABASE" (a ClickHouse server over the native protocol, port 9000 by default; add "?http_port=PORT" when its HTTP interface, used by backup and restore, is not on port 8123)`
+const AcceptedForms = `accepted forms: "embedded:PATH" (chDB in-process, data kept in folder PATH, e.g. embedded:./uptake-data) or "clickhouse://USER:PASSWORD@HOST:PORT/DATABASE" (a ClickHouse server over the native protocol, port 9000 by default; add "?http_port=PORT" when its HTTP interface, used by backup and restore, is not on port 8123, and "?cluster=NAME" to spread the tables over the ClickHouse cluster NAME)`
 
 // Location says where the data lives: an embedded chDB folder or a server.
 type Location struct {
@@ -28,6 +28,7 @@ type Location struct {
 	User     string
 	Password string
 	Database string
+	Cluster  string // server: the ClickHouse cluster (its name in remote_servers) the tables are spread over; "" for one server
 }
 
 // String shows the location without its password, for messages and logs.
@@ -35,7 +36,11 @@ func (l Location) String() string {
 	if l.Embedded {
 		return "embedded:" + l.Path
 	}
-	return fmt.Sprintf("clickhouse://%s@%s/%s", l.User, l.Addr, l.Database)
+	s := fmt.Sprintf("clickhouse://%s@%s/%s", l.User, l.Addr, l.Database)
+	if l.Cluster != "" {
+		s += "?cluster=" + l.Cluster
+	}
+	return s
 }
 
 // ParseURL reads a --store value.
@@ -77,6 +82,12 @@ func ParseURL(raw string) (Location, error) {
 			return Location{}, fmt.Errorf("store URL parameter http_port=%q is not a port number (1 to 65535); %s", v, AcceptedForms)
 		}
 		loc.HTTPPort = port
+	}
+	if v := u.Query().Get("cluster"); v != "" {
+		if !validIdentifier(v) {
+			return Location{}, fmt.Errorf("store URL parameter cluster=%q is not a cluster name (letters, digits and underscores, as in the servers' remote_servers); %s", v, AcceptedForms)
+		}
+		loc.Cluster = v
 	}
 	return loc, nil
 }

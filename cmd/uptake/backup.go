@@ -36,7 +36,7 @@ Examples:
 			if *out == "" {
 				return errors.New("say where to write the backup: uptake backup --out FOLDER (a new or empty folder)")
 			}
-			loc, err := store.ParseURL(env.common.store)
+			loc, err := env.location()
 			if err != nil {
 				return err
 			}
@@ -91,7 +91,7 @@ Examples:
 			if *from == "" {
 				return errors.New("say which backup to load: uptake restore --from FOLDER")
 			}
-			loc, err := store.ParseURL(env.common.store)
+			loc, err := env.location()
 			if err != nil {
 				return err
 			}

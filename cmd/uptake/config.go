@@ -24,12 +24,14 @@ func envName(flagName string) string {
 // commonFlags are accepted by every command.
 type commonFlags struct {
 	store    string
+	cluster  string
 	config   string
 	logLevel string
 }
 
 func addCommonFlags(fs *flag.FlagSet, c *commonFlags) {
 	fs.StringVar(&c.store, "store", "embedded:./uptake-data", "where the data lives: embedded:PATH (in-process chDB) or clickhouse://USER:PASSWORD@HOST:9000/DATABASE")
+	fs.StringVar(&c.cluster, "cluster", "", "spread the tables over this ClickHouse `cluster` (its name in the servers' remote_servers); clickhouse:// stores only, see docs/scaling.md")
 	fs.StringVar(&c.config, "config", "uptake.conf", "config `file` of key = value lines, keys named like the flags (read if it exists)")
 	fs.StringVar(&c.logLevel, "log-level", "info", "log detail: debug, info, warn or error")
 }

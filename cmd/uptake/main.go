@@ -39,9 +39,27 @@ type runEnv struct {
 	bulkLoad bool
 }
 
+// location is the configured store: --store, with --cluster when given.
+func (e *runEnv) location() (store.Location, error) {
+	loc, err := store.ParseURL(e.common.store)
+	if err != nil {
+		return loc, err
+	}
+	if c := e.common.cluster; c != "" {
+		if loc.Cluster != "" && loc.Cluster != c {
+			return loc, fmt.Errorf("--cluster %q and the store URL's cluster=%s disagree; give the cluster once", c, loc.Cluster)
+		}
+		if loc.Embedded {
+			return loc, fmt.Errorf("--cluster %s needs a clickhouse:// store: the embedded store is one process on one machine", c)
+		}
+		loc.Cluster = c
+	}
+	return loc, nil
+}
+
 // openStore opens and migrates the configured store.
 func (e *runEnv) openStore(ctx context.Context) (*store.Store, error) {
-	loc, err := store.ParseURL(e.common.store)
+	loc, err := e.location()
 	if err != nil {
 		return nil, err
 	}

@@ -16,31 +16,30 @@ upgrade. Safe to run any number of times: migrations already applied (recorded
 in the schema_migrations table) are skipped. Other commands migrate on start
 too, so you only need this to prepare a store ahead of time.
 
-With --print, writes the DDL instead of running it; with --print --cluster
-NAME, the DDL for a ClickHouse cluster: replicated local tables and
-Distributed tables over them, all ON CLUSTER NAME, for a DBA to review.
-(Running Uptake on a cluster is not supported yet: its other commands
-create single-server tables.)
+With --cluster NAME (or cluster = NAME in the config file), the tables are
+spread over that ClickHouse cluster: a replicated local table on every node
+and a Distributed table over them, created ON CLUSTER NAME; every command
+given the same setting then reads and writes through the Distributed tables.
+See docs/scaling.md for what the cluster needs.
+
+With --print, writes the DDL instead of running it, e.g. for a DBA to review.
 
 Examples:
   uptake migrate --store clickhouse://uptake:secret@db.internal:9000/uptake
+  uptake migrate --cluster analytics --store clickhouse://uptake:secret@db.internal:9000/uptake
   uptake migrate --print --cluster analytics --store clickhouse://uptake:secret@db.internal:9000/uptake > uptake-cluster.sql`,
 	define: func(fs *flag.FlagSet) func(context.Context, *runEnv, []string) error {
 		print := fs.Bool("print", false, "print the DDL instead of running it")
-		cluster := fs.String("cluster", "", "with --print: write the DDL for this ClickHouse cluster (its name in remote_servers)")
 		return func(ctx context.Context, env *runEnv, args []string) error {
 			if len(args) > 0 {
 				return fmt.Errorf("migrate takes no arguments, got %q", args)
 			}
-			loc, err := store.ParseURL(env.common.store)
+			loc, err := env.location()
 			if err != nil {
 				return err
 			}
-			if *cluster != "" && !*print {
-				return fmt.Errorf("--cluster works with --print only for now: running Uptake on a ClickHouse cluster is not supported yet")
-			}
 			if *print {
-				return printDDL(env, *cluster, loc.Database)
+				return printDDL(env, loc.Cluster, loc.Database)
 			}
 			st, err := store.Open(ctx, loc, store.Options{})
 			if err != nil {
@@ -51,7 +50,7 @@ Examples:
 			if err != nil {
 				return err
 			}
-			all, err := store.Migrations(store.Layout{})
+			all, err := store.Migrations(st.Layout())
 			if err != nil {
 				return err
 			}

@@ -5,6 +5,7 @@
 // Environment:
 //
 //	UPTAKE_TEST_CLICKHOUSE        store URL of a test server (scripts/clickhouse-test-server.sh start prints one)
+//	UPTAKE_TEST_CLUSTER           store URL of a test cluster, with ?cluster= (scripts/clickhouse-test-cluster.sh start prints one)
 //	UPTAKE_TEST_REQUIRE_ENGINES=1 a missing engine fails the tests instead of skipping them (set by .ci/run)
 package storetest
 
@@ -22,13 +23,15 @@ import (
 
 // Env holds the engines of one test process; build it in TestMain with Setup.
 type Env struct {
-	chdb      *store.ChDB
-	chdbErr   error
-	server    store.Location
-	serverErr error
-	require   bool
-	prefix    string
-	seq       atomic.Int64
+	chdb       *store.ChDB
+	chdbErr    error
+	server     store.Location
+	serverErr  error
+	cluster    store.Location
+	clusterErr error
+	require    bool
+	prefix     string
+	seq        atomic.Int64
 }
 
 // Setup opens chDB in a temporary folder (one per process, as chDB allows)
@@ -44,6 +47,14 @@ func Setup() *Env {
 		env.server, env.serverErr = store.ParseURL(raw)
 	} else {
 		env.serverErr = fmt.Errorf("no test server: set UPTAKE_TEST_CLICKHOUSE (run `make test`, or `scripts/clickhouse-test-server.sh start` and export the URL it prints) to run the server-engine tests")
+	}
+	if raw := os.Getenv("UPTAKE_TEST_CLUSTER"); raw != "" {
+		env.cluster, env.clusterErr = store.ParseURL(raw)
+		if env.clusterErr == nil && env.cluster.Cluster == "" {
+			env.clusterErr = fmt.Errorf("UPTAKE_TEST_CLUSTER=%s names no cluster (add ?cluster=NAME)", env.cluster)
+		}
+	} else {
+		env.clusterErr = fmt.Errorf("no test cluster: set UPTAKE_TEST_CLUSTER (run `make test`, or `scripts/clickhouse-test-cluster.sh start` and export the URL it prints) to run the cluster tests")
 	}
 	return env
 }
@@ -64,6 +75,10 @@ const (
 	Embedded Engine = "embedded"
 	Server   Engine = "server"
 )
+
+// Cluster is a ClickHouse cluster of server nodes (Location.Cluster set);
+// only tests of cluster mode ask for it (OpenCluster).
+const Cluster Engine = "cluster"
 
 // Engines are both, in the order tests run.
 var Engines = []Engine{Embedded, Server}
@@ -127,6 +142,9 @@ func (env *Env) location(e Engine) (store.Location, store.Options, error) {
 			return store.Location{}, store.Options{}, env.chdbErr
 		}
 		return store.Location{Embedded: true, Path: env.chdb.Path(), Database: "uptake"}, store.Options{Embedded: env.chdb}, nil
+	}
+	if e == Cluster {
+		return env.cluster, store.Options{}, env.clusterErr
 	}
 	return env.server, store.Options{}, env.serverErr
 }

@@ -1,4 +1,4 @@
-CREATE TABLE IF NOT EXISTS accounts_local ON CLUSTER uptake_cluster (
+CREATE TABLE IF NOT EXISTS uptake.accounts_local ON CLUSTER uptake_cluster (
     account_id      String,
     name            String,
     segment         String,
@@ -11,5 +11,5 @@ CREATE TABLE IF NOT EXISTS accounts_local ON CLUSTER uptake_cluster (
 ) ENGINE = ReplicatedReplacingMergeTree('/clickhouse/tables/{shard}/uptake/accounts_local', '{replica}', ingested_at)
 ORDER BY account_id;
 
-CREATE TABLE IF NOT EXISTS accounts ON CLUSTER uptake_cluster AS accounts_local
+CREATE TABLE IF NOT EXISTS uptake.accounts ON CLUSTER uptake_cluster AS uptake.accounts_local
 ENGINE = Distributed(uptake_cluster, uptake, accounts_local, cityHash64(account_id));

@@ -1,4 +1,4 @@
-CREATE TABLE IF NOT EXISTS subscriptions_local ON CLUSTER uptake_cluster (
+CREATE TABLE IF NOT EXISTS uptake.subscriptions_local ON CLUSTER uptake_cluster (
     account_id      String,
     subscription_id String,
     snapshot_date   Date,
@@ -16,5 +16,5 @@ CREATE TABLE IF NOT EXISTS subscriptions_local ON CLUSTER uptake_cluster (
 PARTITION BY toYYYYMM(snapshot_date)
 ORDER BY (account_id, subscription_id, snapshot_date);
 
-CREATE TABLE IF NOT EXISTS subscriptions ON CLUSTER uptake_cluster AS subscriptions_local
+CREATE TABLE IF NOT EXISTS uptake.subscriptions ON CLUSTER uptake_cluster AS uptake.subscriptions_local
 ENGINE = Distributed(uptake_cluster, uptake, subscriptions_local, cityHash64(account_id));

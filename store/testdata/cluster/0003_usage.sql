@@ -1,4 +1,4 @@
-CREATE TABLE IF NOT EXISTS usage_local ON CLUSTER uptake_cluster (
+CREATE TABLE IF NOT EXISTS uptake.usage_local ON CLUSTER uptake_cluster (
     day            Date,
     account_id     String,
     user_id        String,
@@ -9,5 +9,5 @@ CREATE TABLE IF NOT EXISTS usage_local ON CLUSTER uptake_cluster (
 PARTITION BY toYYYYMM(day)
 ORDER BY (account_id, workload, day, user_id);
 
-CREATE TABLE IF NOT EXISTS usage ON CLUSTER uptake_cluster AS usage_local
+CREATE TABLE IF NOT EXISTS uptake.usage ON CLUSTER uptake_cluster AS uptake.usage_local
 ENGINE = Distributed(uptake_cluster, uptake, usage_local, cityHash64(account_id));

@@ -1,4 +1,4 @@
-CREATE TABLE IF NOT EXISTS tickets_local ON CLUSTER uptake_cluster (
+CREATE TABLE IF NOT EXISTS uptake.tickets_local ON CLUSTER uptake_cluster (
     account_id             String,
     source                 String,
     ticket_id              String,
@@ -23,5 +23,5 @@ CREATE TABLE IF NOT EXISTS tickets_local ON CLUSTER uptake_cluster (
 PARTITION BY toYYYYMM(created_at)
 ORDER BY (account_id, source, ticket_id);
 
-CREATE TABLE IF NOT EXISTS tickets ON CLUSTER uptake_cluster AS tickets_local
+CREATE TABLE IF NOT EXISTS uptake.tickets ON CLUSTER uptake_cluster AS uptake.tickets_local
 ENGINE = Distributed(uptake_cluster, uptake, tickets_local, cityHash64(account_id));

@@ -1,4 +1,4 @@
-CREATE TABLE IF NOT EXISTS courses_local ON CLUSTER uptake_cluster (
+CREATE TABLE IF NOT EXISTS uptake.courses_local ON CLUSTER uptake_cluster (
     course_id      String,
     title          String,
     workload       String,
@@ -12,5 +12,5 @@ CREATE TABLE IF NOT EXISTS courses_local ON CLUSTER uptake_cluster (
 ) ENGINE = ReplicatedReplacingMergeTree('/clickhouse/tables/{shard}/uptake/courses_local', '{replica}', ingested_at)
 ORDER BY course_id;
 
-CREATE TABLE IF NOT EXISTS courses ON CLUSTER uptake_cluster AS courses_local
+CREATE TABLE IF NOT EXISTS uptake.courses ON CLUSTER uptake_cluster AS uptake.courses_local
 ENGINE = Distributed(uptake_cluster, uptake, courses_local, cityHash64(course_id));

@@ -1,4 +1,4 @@
-CREATE TABLE IF NOT EXISTS trainings_local ON CLUSTER uptake_cluster (
+CREATE TABLE IF NOT EXISTS uptake.trainings_local ON CLUSTER uptake_cluster (
     account_id   String,
     training_id  String,
     course_id    String,
@@ -11,5 +11,5 @@ CREATE TABLE IF NOT EXISTS trainings_local ON CLUSTER uptake_cluster (
 PARTITION BY toYYYYMM(delivered_on)
 ORDER BY (account_id, training_id);
 
-CREATE TABLE IF NOT EXISTS trainings ON CLUSTER uptake_cluster AS trainings_local
+CREATE TABLE IF NOT EXISTS uptake.trainings ON CLUSTER uptake_cluster AS uptake.trainings_local
 ENGINE = Distributed(uptake_cluster, uptake, trainings_local, cityHash64(account_id));

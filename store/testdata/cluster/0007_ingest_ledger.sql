@@ -1,4 +1,4 @@
-CREATE TABLE IF NOT EXISTS ingest_ledger_local ON CLUSTER uptake_cluster (
+CREATE TABLE IF NOT EXISTS uptake.ingest_ledger_local ON CLUSTER uptake_cluster (
     file_checksum    String,
     ingest_id        String,
     account_id       String,
@@ -18,5 +18,5 @@ CREATE TABLE IF NOT EXISTS ingest_ledger_local ON CLUSTER uptake_cluster (
 PARTITION BY toYYYYMM(started_at)
 ORDER BY (file_checksum, ingest_id);
 
-CREATE TABLE IF NOT EXISTS ingest_ledger ON CLUSTER uptake_cluster AS ingest_ledger_local
+CREATE TABLE IF NOT EXISTS uptake.ingest_ledger ON CLUSTER uptake_cluster AS uptake.ingest_ledger_local
 ENGINE = Distributed(uptake_cluster, uptake, ingest_ledger_local, cityHash64(file_checksum));

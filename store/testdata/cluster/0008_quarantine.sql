@@ -1,4 +1,4 @@
-CREATE TABLE IF NOT EXISTS quarantine_local ON CLUSTER uptake_cluster (
+CREATE TABLE IF NOT EXISTS uptake.quarantine_local ON CLUSTER uptake_cluster (
     file_checksum  String,
     line           UInt64,
     column_name    String,
@@ -13,5 +13,5 @@ CREATE TABLE IF NOT EXISTS quarantine_local ON CLUSTER uptake_cluster (
 PARTITION BY toYYYYMM(quarantined_at)
 ORDER BY (file_checksum, line, column_name);
 
-CREATE TABLE IF NOT EXISTS quarantine ON CLUSTER uptake_cluster AS quarantine_local
+CREATE TABLE IF NOT EXISTS uptake.quarantine ON CLUSTER uptake_cluster AS uptake.quarantine_local
 ENGINE = Distributed(uptake_cluster, uptake, quarantine_local, cityHash64(file_checksum));

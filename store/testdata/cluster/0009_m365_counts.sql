@@ -1,4 +1,4 @@
-CREATE TABLE IF NOT EXISTS m365_counts_local ON CLUSTER uptake_cluster (
+CREATE TABLE IF NOT EXISTS uptake.m365_counts_local ON CLUSTER uptake_cluster (
     account_id    String,
     report        String,
     day           Date,
@@ -12,5 +12,5 @@ CREATE TABLE IF NOT EXISTS m365_counts_local ON CLUSTER uptake_cluster (
 PARTITION BY toYYYYMM(day)
 ORDER BY (account_id, report, workload, measure, day);
 
-CREATE TABLE IF NOT EXISTS m365_counts ON CLUSTER uptake_cluster AS m365_counts_local
+CREATE TABLE IF NOT EXISTS uptake.m365_counts ON CLUSTER uptake_cluster AS uptake.m365_counts_local
 ENGINE = Distributed(uptake_cluster, uptake, m365_counts_local, cityHash64(account_id));

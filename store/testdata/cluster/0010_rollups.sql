@@ -1,4 +1,4 @@
-CREATE TABLE IF NOT EXISTS adoption_weekly_local ON CLUSTER uptake_cluster (
+CREATE TABLE IF NOT EXISTS uptake.adoption_weekly_local ON CLUSTER uptake_cluster (
     week       Date,
     account_id String,
     workload   String,
@@ -10,10 +10,10 @@ CREATE TABLE IF NOT EXISTS adoption_weekly_local ON CLUSTER uptake_cluster (
 PARTITION BY toYYYYMM(week)
 ORDER BY (week, account_id, workload);
 
-CREATE TABLE IF NOT EXISTS adoption_weekly ON CLUSTER uptake_cluster AS adoption_weekly_local
+CREATE TABLE IF NOT EXISTS uptake.adoption_weekly ON CLUSTER uptake_cluster AS uptake.adoption_weekly_local
 ENGINE = Distributed(uptake_cluster, uptake, adoption_weekly_local, cityHash64(account_id));
 
-CREATE TABLE IF NOT EXISTS seats_weekly_local ON CLUSTER uptake_cluster (
+CREATE TABLE IF NOT EXISTS uptake.seats_weekly_local ON CLUSTER uptake_cluster (
     week            Date,
     account_id      String,
     workload        String,
@@ -28,10 +28,10 @@ CREATE TABLE IF NOT EXISTS seats_weekly_local ON CLUSTER uptake_cluster (
 PARTITION BY toYYYYMM(week)
 ORDER BY (week, account_id, workload);
 
-CREATE TABLE IF NOT EXISTS seats_weekly ON CLUSTER uptake_cluster AS seats_weekly_local
+CREATE TABLE IF NOT EXISTS uptake.seats_weekly ON CLUSTER uptake_cluster AS uptake.seats_weekly_local
 ENGINE = Distributed(uptake_cluster, uptake, seats_weekly_local, cityHash64(account_id));
 
-CREATE TABLE IF NOT EXISTS ticket_weekly_local ON CLUSTER uptake_cluster (
+CREATE TABLE IF NOT EXISTS uptake.ticket_weekly_local ON CLUSTER uptake_cluster (
     week                 Date,
     account_id           String,
     category             String,
@@ -56,10 +56,10 @@ CREATE TABLE IF NOT EXISTS ticket_weekly_local ON CLUSTER uptake_cluster (
 PARTITION BY toYYYYMM(week)
 ORDER BY (week, account_id, category, workload, priority, language);
 
-CREATE TABLE IF NOT EXISTS ticket_weekly ON CLUSTER uptake_cluster AS ticket_weekly_local
+CREATE TABLE IF NOT EXISTS uptake.ticket_weekly ON CLUSTER uptake_cluster AS uptake.ticket_weekly_local
 ENGINE = Distributed(uptake_cluster, uptake, ticket_weekly_local, cityHash64(account_id));
 
-CREATE TABLE IF NOT EXISTS data_through_local ON CLUSTER uptake_cluster (
+CREATE TABLE IF NOT EXISTS uptake.data_through_local ON CLUSTER uptake_cluster (
     kind    String,
     first   Date,
     last    Date,
@@ -67,5 +67,5 @@ CREATE TABLE IF NOT EXISTS data_through_local ON CLUSTER uptake_cluster (
 ) ENGINE = ReplicatedReplacingMergeTree('/clickhouse/tables/{shard}/uptake/data_through_local', '{replica}', version)
 ORDER BY kind;
 
-CREATE TABLE IF NOT EXISTS data_through ON CLUSTER uptake_cluster AS data_through_local
+CREATE TABLE IF NOT EXISTS uptake.data_through ON CLUSTER uptake_cluster AS uptake.data_through_local
 ENGINE = Distributed(uptake_cluster, uptake, data_through_local, cityHash64(kind));

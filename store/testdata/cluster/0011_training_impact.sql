@@ -1,4 +1,4 @@
-CREATE TABLE IF NOT EXISTS training_impact_local ON CLUSTER uptake_cluster (
+CREATE TABLE IF NOT EXISTS uptake.training_impact_local ON CLUSTER uptake_cluster (
     outcome      String,
     training_id  String,
     role         String,
@@ -14,5 +14,5 @@ CREATE TABLE IF NOT EXISTS training_impact_local ON CLUSTER uptake_cluster (
 ) ENGINE = ReplicatedReplacingMergeTree('/clickhouse/tables/{shard}/uptake/training_impact_local', '{replica}', version)
 ORDER BY (outcome, training_id, role, account_id);
 
-CREATE TABLE IF NOT EXISTS training_impact ON CLUSTER uptake_cluster AS training_impact_local
+CREATE TABLE IF NOT EXISTS uptake.training_impact ON CLUSTER uptake_cluster AS uptake.training_impact_local
 ENGINE = Distributed(uptake_cluster, uptake, training_impact_local, cityHash64(account_id));

@@ -1,4 +1,4 @@
-CREATE TABLE IF NOT EXISTS theme_models_local ON CLUSTER uptake_cluster (
+CREATE TABLE IF NOT EXISTS uptake.theme_models_local ON CLUSTER uptake_cluster (
     scope       String,
     run_id      UInt64,
     created_at  DateTime('UTC'),
@@ -8,10 +8,10 @@ CREATE TABLE IF NOT EXISTS theme_models_local ON CLUSTER uptake_cluster (
 ) ENGINE = ReplicatedReplacingMergeTree('/clickhouse/tables/{shard}/uptake/theme_models_local', '{replica}', run_id)
 ORDER BY scope;
 
-CREATE TABLE IF NOT EXISTS theme_models ON CLUSTER uptake_cluster AS theme_models_local
+CREATE TABLE IF NOT EXISTS uptake.theme_models ON CLUSTER uptake_cluster AS uptake.theme_models_local
 ENGINE = Distributed(uptake_cluster, uptake, theme_models_local, cityHash64(scope));
 
-CREATE TABLE IF NOT EXISTS themes_local ON CLUSTER uptake_cluster (
+CREATE TABLE IF NOT EXISTS uptake.themes_local ON CLUSTER uptake_cluster (
     scope           String,
     run_id          UInt64,
     theme_id        String,
@@ -36,10 +36,10 @@ CREATE TABLE IF NOT EXISTS themes_local ON CLUSTER uptake_cluster (
 ) ENGINE = ReplicatedReplacingMergeTree('/clickhouse/tables/{shard}/uptake/themes_local', '{replica}', run_id)
 ORDER BY (scope, run_id, theme_id);
 
-CREATE TABLE IF NOT EXISTS themes ON CLUSTER uptake_cluster AS themes_local
+CREATE TABLE IF NOT EXISTS uptake.themes ON CLUSTER uptake_cluster AS uptake.themes_local
 ENGINE = Distributed(uptake_cluster, uptake, themes_local, cityHash64(scope));
 
-CREATE TABLE IF NOT EXISTS ticket_themes_local ON CLUSTER uptake_cluster (
+CREATE TABLE IF NOT EXISTS uptake.ticket_themes_local ON CLUSTER uptake_cluster (
     scope      String,
     account_id String,
     source     String,
@@ -52,5 +52,5 @@ CREATE TABLE IF NOT EXISTS ticket_themes_local ON CLUSTER uptake_cluster (
 PARTITION BY toYYYYMM(created_at)
 ORDER BY (scope, account_id, source, ticket_id);
 
-CREATE TABLE IF NOT EXISTS ticket_themes ON CLUSTER uptake_cluster AS ticket_themes_local
+CREATE TABLE IF NOT EXISTS uptake.ticket_themes ON CLUSTER uptake_cluster AS uptake.ticket_themes_local
 ENGINE = Distributed(uptake_cluster, uptake, ticket_themes_local, cityHash64(account_id));

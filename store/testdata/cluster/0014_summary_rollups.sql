@@ -1,4 +1,4 @@
-CREATE TABLE IF NOT EXISTS account_tickets_weekly_local ON CLUSTER uptake_cluster (
+CREATE TABLE IF NOT EXISTS uptake.account_tickets_weekly_local ON CLUSTER uptake_cluster (
     week                 Date,
     account_id           String,
     tickets              UInt32,
@@ -20,10 +20,10 @@ CREATE TABLE IF NOT EXISTS account_tickets_weekly_local ON CLUSTER uptake_cluste
 PARTITION BY toYYYYMM(week)
 ORDER BY (week, account_id);
 
-CREATE TABLE IF NOT EXISTS account_tickets_weekly ON CLUSTER uptake_cluster AS account_tickets_weekly_local
+CREATE TABLE IF NOT EXISTS uptake.account_tickets_weekly ON CLUSTER uptake_cluster AS uptake.account_tickets_weekly_local
 ENGINE = Distributed(uptake_cluster, uptake, account_tickets_weekly_local, cityHash64(account_id));
 
-CREATE TABLE IF NOT EXISTS workload_weekly_local ON CLUSTER uptake_cluster (
+CREATE TABLE IF NOT EXISTS uptake.workload_weekly_local ON CLUSTER uptake_cluster (
     week            Date,
     account_id      String,
     workload        String,
@@ -43,5 +43,5 @@ CREATE TABLE IF NOT EXISTS workload_weekly_local ON CLUSTER uptake_cluster (
 PARTITION BY toYYYYMM(week)
 ORDER BY (week, account_id, workload);
 
-CREATE TABLE IF NOT EXISTS workload_weekly ON CLUSTER uptake_cluster AS workload_weekly_local
+CREATE TABLE IF NOT EXISTS uptake.workload_weekly ON CLUSTER uptake_cluster AS uptake.workload_weekly_local
 ENGINE = Distributed(uptake_cluster, uptake, workload_weekly_local, cityHash64(account_id));

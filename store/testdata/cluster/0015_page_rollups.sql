@@ -1,4 +1,4 @@
-CREATE TABLE IF NOT EXISTS priority_weekly_local ON CLUSTER uptake_cluster (
+CREATE TABLE IF NOT EXISTS uptake.priority_weekly_local ON CLUSTER uptake_cluster (
     week                 Date,
     priority             String,
     tickets              UInt32,
@@ -14,10 +14,10 @@ CREATE TABLE IF NOT EXISTS priority_weekly_local ON CLUSTER uptake_cluster (
 PARTITION BY toYYYYMM(week)
 ORDER BY (week, priority);
 
-CREATE TABLE IF NOT EXISTS priority_weekly ON CLUSTER uptake_cluster AS priority_weekly_local
+CREATE TABLE IF NOT EXISTS uptake.priority_weekly ON CLUSTER uptake_cluster AS uptake.priority_weekly_local
 ENGINE = Distributed(uptake_cluster, uptake, priority_weekly_local, cityHash64(week));
 
-CREATE TABLE IF NOT EXISTS account_language_weekly_local ON CLUSTER uptake_cluster (
+CREATE TABLE IF NOT EXISTS uptake.account_language_weekly_local ON CLUSTER uptake_cluster (
     week       Date,
     account_id String,
     language   String,
@@ -27,10 +27,10 @@ CREATE TABLE IF NOT EXISTS account_language_weekly_local ON CLUSTER uptake_clust
 PARTITION BY toYYYYMM(week)
 ORDER BY (week, account_id, language);
 
-CREATE TABLE IF NOT EXISTS account_language_weekly ON CLUSTER uptake_cluster AS account_language_weekly_local
+CREATE TABLE IF NOT EXISTS uptake.account_language_weekly ON CLUSTER uptake_cluster AS uptake.account_language_weekly_local
 ENGINE = Distributed(uptake_cluster, uptake, account_language_weekly_local, cityHash64(account_id));
 
-CREATE TABLE IF NOT EXISTS theme_account_weekly_local ON CLUSTER uptake_cluster (
+CREATE TABLE IF NOT EXISTS uptake.theme_account_weekly_local ON CLUSTER uptake_cluster (
     scope      String,
     run_id     UInt64,
     week       Date,
@@ -40,10 +40,10 @@ CREATE TABLE IF NOT EXISTS theme_account_weekly_local ON CLUSTER uptake_cluster 
 ) ENGINE = ReplicatedMergeTree('/clickhouse/tables/{shard}/uptake/theme_account_weekly_local', '{replica}')
 ORDER BY (scope, run_id, week, account_id, theme_id);
 
-CREATE TABLE IF NOT EXISTS theme_account_weekly ON CLUSTER uptake_cluster AS theme_account_weekly_local
+CREATE TABLE IF NOT EXISTS uptake.theme_account_weekly ON CLUSTER uptake_cluster AS uptake.theme_account_weekly_local
 ENGINE = Distributed(uptake_cluster, uptake, theme_account_weekly_local, cityHash64(account_id));
 
-CREATE TABLE IF NOT EXISTS table_status_local ON CLUSTER uptake_cluster (
+CREATE TABLE IF NOT EXISTS uptake.table_status_local ON CLUSTER uptake_cluster (
     position      UInt8,
     table_name    String,
     row_count     UInt64,
@@ -55,5 +55,5 @@ CREATE TABLE IF NOT EXISTS table_status_local ON CLUSTER uptake_cluster (
 ) ENGINE = ReplicatedReplacingMergeTree('/clickhouse/tables/{shard}/uptake/table_status_local', '{replica}', version)
 ORDER BY table_name;
 
-CREATE TABLE IF NOT EXISTS table_status ON CLUSTER uptake_cluster AS table_status_local
+CREATE TABLE IF NOT EXISTS uptake.table_status ON CLUSTER uptake_cluster AS uptake.table_status_local
 ENGINE = Distributed(uptake_cluster, uptake, table_status_local, cityHash64(table_name));

@@ -1,4 +1,4 @@
-CREATE TABLE IF NOT EXISTS course_recommendations_local ON CLUSTER uptake_cluster (
+CREATE TABLE IF NOT EXISTS uptake.course_recommendations_local ON CLUSTER uptake_cluster (
     position          UInt32,
     account_id        String,
     account_name      String,
@@ -23,10 +23,10 @@ CREATE TABLE IF NOT EXISTS course_recommendations_local ON CLUSTER uptake_cluste
 ) ENGINE = ReplicatedReplacingMergeTree('/clickhouse/tables/{shard}/uptake/course_recommendations_local', '{replica}', version)
 ORDER BY (position);
 
-CREATE TABLE IF NOT EXISTS course_recommendations ON CLUSTER uptake_cluster AS course_recommendations_local
+CREATE TABLE IF NOT EXISTS uptake.course_recommendations ON CLUSTER uptake_cluster AS uptake.course_recommendations_local
 ENGINE = Distributed(uptake_cluster, uptake, course_recommendations_local, cityHash64(position));
 
-CREATE TABLE IF NOT EXISTS course_plan_local ON CLUSTER uptake_cluster (
+CREATE TABLE IF NOT EXISTS uptake.course_plan_local ON CLUSTER uptake_cluster (
     position           UInt32,
     month              Date,
     course_id          String,
@@ -45,10 +45,10 @@ CREATE TABLE IF NOT EXISTS course_plan_local ON CLUSTER uptake_cluster (
 ) ENGINE = ReplicatedReplacingMergeTree('/clickhouse/tables/{shard}/uptake/course_plan_local', '{replica}', version)
 ORDER BY (position);
 
-CREATE TABLE IF NOT EXISTS course_plan ON CLUSTER uptake_cluster AS course_plan_local
+CREATE TABLE IF NOT EXISTS uptake.course_plan ON CLUSTER uptake_cluster AS uptake.course_plan_local
 ENGINE = Distributed(uptake_cluster, uptake, course_plan_local, cityHash64(position));
 
-CREATE TABLE IF NOT EXISTS upsell_chances_local ON CLUSTER uptake_cluster (
+CREATE TABLE IF NOT EXISTS uptake.upsell_chances_local ON CLUSTER uptake_cluster (
     position     UInt32,
     kind         String,
     account_id   String,
@@ -66,10 +66,10 @@ CREATE TABLE IF NOT EXISTS upsell_chances_local ON CLUSTER uptake_cluster (
 ) ENGINE = ReplicatedReplacingMergeTree('/clickhouse/tables/{shard}/uptake/upsell_chances_local', '{replica}', version)
 ORDER BY (position);
 
-CREATE TABLE IF NOT EXISTS upsell_chances ON CLUSTER uptake_cluster AS upsell_chances_local
+CREATE TABLE IF NOT EXISTS uptake.upsell_chances ON CLUSTER uptake_cluster AS uptake.upsell_chances_local
 ENGINE = Distributed(uptake_cluster, uptake, upsell_chances_local, cityHash64(position));
 
-CREATE TABLE IF NOT EXISTS findings_runs_local ON CLUSTER uptake_cluster (
+CREATE TABLE IF NOT EXISTS uptake.findings_runs_local ON CLUSTER uptake_cluster (
     kind               String,
     version            UInt64,
     fingerprint        String,
@@ -80,5 +80,5 @@ CREATE TABLE IF NOT EXISTS findings_runs_local ON CLUSTER uptake_cluster (
 ) ENGINE = ReplicatedReplacingMergeTree('/clickhouse/tables/{shard}/uptake/findings_runs_local', '{replica}', version)
 ORDER BY kind;
 
-CREATE TABLE IF NOT EXISTS findings_runs ON CLUSTER uptake_cluster AS findings_runs_local
+CREATE TABLE IF NOT EXISTS uptake.findings_runs ON CLUSTER uptake_cluster AS uptake.findings_runs_local
 ENGINE = Distributed(uptake_cluster, uptake, findings_runs_local, cityHash64(kind));

@@ -1,4 +1,4 @@
-CREATE TABLE IF NOT EXISTS audit_log_local ON CLUSTER uptake_cluster (
+CREATE TABLE IF NOT EXISTS uptake.audit_log_local ON CLUSTER uptake_cluster (
     at         DateTime('UTC'),
     username   String,
     role       String,
@@ -11,5 +11,5 @@ CREATE TABLE IF NOT EXISTS audit_log_local ON CLUSTER uptake_cluster (
 PARTITION BY toYYYYMM(at)
 ORDER BY (at, username);
 
-CREATE TABLE IF NOT EXISTS audit_log ON CLUSTER uptake_cluster AS audit_log_local
+CREATE TABLE IF NOT EXISTS uptake.audit_log ON CLUSTER uptake_cluster AS uptake.audit_log_local
 ENGINE = Distributed(uptake_cluster, uptake, audit_log_local, cityHash64(at));

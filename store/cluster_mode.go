@@ -1,0 +1,181 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"net"
+	"strconv"
+	"strings"
+)
+
+// This file is what changes at run time when the store spreads its tables
+// over a ClickHouse cluster (Location.Cluster; the DDL is in cluster.go).
+// Reads and inserts need nothing here: they name the Distributed tables.
+// Publishing an ingest does, because a partition can only be attached
+// table to table on one server: staging gets a local and a Distributed
+// table too, and each shard attaches its own part of the staged rows.
+
+// checkCluster makes sure the server knows the cluster, so that a typo
+// fails at once with the names it does know.
+func checkCluster(ctx context.Context, admin *server, loc Location) error {
+	res, err := admin.read(ctx, "SELECT DISTINCT cluster FROM system.clusters ORDER BY cluster")
+	if err != nil {
+		return fmt.Errorf("listing the clusters ClickHouse at %s knows: %w", loc.Addr, explainUnreachable(ctx, loc.Addr, err))
+	}
+	var known []string
+	for _, r := range res.Rows {
+		if r[0].(string) == loc.Cluster {
+			return nil
+		}
+		known = append(known, r[0].(string))
+	}
+	if len(known) == 0 {
+		return fmt.Errorf("ClickHouse at %s defines no cluster, so it cannot hold Uptake's tables ON CLUSTER %s; define the cluster in its remote_servers (see docs/scaling.md) or remove the cluster setting to use this server alone", loc.Addr, loc.Cluster)
+	}
+	return fmt.Errorf("ClickHouse at %s has no cluster %q in its remote_servers; it knows %s; check the cluster setting", loc.Addr, loc.Cluster, strings.Join(known, ", "))
+}
+
+// Cluster is the ClickHouse cluster the store's tables are spread over,
+// "" when they live on one server (or chDB).
+func (s *Store) Cluster() string { return s.loc.Cluster }
+
+// localTable is where a cluster keeps the rows of table (its Distributed
+// face keeps none).
+func localTable(table string) string { return table + "_local" }
+
+// createClusterStaging creates staging as a replicated local table on every
+// node, shaped and keyed like table's, and a Distributed table over it with
+// table's sharding key, so staged rows land on the shard that will hold them.
+func (s *Store) createClusterStaging(ctx context.Context, table, staging string) error {
+	res, err := s.eng.query(ctx, "SELECT name, engine_full FROM system.tables WHERE database = currentDatabase() AND name IN ("+
+		quoteString(table)+", "+quoteString(localTable(table))+")")
+	if err != nil {
+		return fmt.Errorf("reading the engines of %s: %w", table, err)
+	}
+	engines := map[string]string{}
+	for _, r := range res.Rows {
+		engines[r[0].(string)] = r[1].(string)
+	}
+	local, dist := engines[localTable(table)], engines[table]
+	if local == "" || !strings.HasPrefix(dist, "Distributed(") {
+		return fmt.Errorf("table %s is not laid out for cluster %s (no %s, or %s is not Distributed); run uptake migrate with the cluster setting on a new database", table, s.loc.Cluster, localTable(table), table)
+	}
+	// The replication path names the table; staging needs a path of its own.
+	path := "/" + s.loc.Database + "/" + localTable(table) + "'"
+	if !strings.Contains(local, path) {
+		return fmt.Errorf("table %s has the engine %s, not the replicated one uptake migrate writes", localTable(table), local)
+	}
+	local = strings.Replace(local, path, "/"+s.loc.Database+"/"+localTable(staging)+"'", 1)
+	dist = strings.Replace(dist, ", "+localTable(table)+",", ", "+localTable(staging)+",", 1)
+	on, db := " ON CLUSTER "+s.loc.Cluster, s.loc.Database+"."
+	if err := s.eng.exec(ctx, "CREATE TABLE "+db+localTable(staging)+on+" AS "+db+localTable(table)+" ENGINE = "+local); err != nil {
+		return fmt.Errorf("creating staging table %s on cluster %s: %w", localTable(staging), s.loc.Cluster, err)
+	}
+	if err := s.eng.exec(ctx, "CREATE TABLE "+db+staging+on+" AS "+db+localTable(staging)+" ENGINE = "+dist); err != nil {
+		return fmt.Errorf("creating staging table %s on cluster %s: %w", staging, s.loc.Cluster, err)
+	}
+	return nil
+}
+
+// moveClusterRows attaches, on one replica of every shard, the partitions
+// of that shard's staged rows to table's local table; replication copies
+// them to the shard's other replicas. Each shard's attach is atomic; a
+// failure between shards leaves the earlier shards published, which the
+// ingest reports (its rerun replaces the same rows, by key).
+func (s *Store) moveClusterRows(ctx context.Context, staging, table string) ([]string, error) {
+	shards, err := s.shardNodes(ctx)
+	if err != nil {
+		return nil, err
+	}
+	seen := map[string]bool{}
+	var ids []string
+	for _, replicas := range shards {
+		node, err := s.dialFirst(ctx, replicas)
+		if err != nil {
+			return ids, err
+		}
+		res, err := node.read(ctx, "SELECT DISTINCT partition_id FROM system.parts WHERE database = currentDatabase() AND table = "+
+			quoteString(localTable(staging))+" AND active ORDER BY partition_id")
+		if err != nil {
+			node.close()
+			return ids, fmt.Errorf("listing the staged partitions on %s: %w", node.addr, err)
+		}
+		for _, r := range res.Rows {
+			id := r[0].(string)
+			err := node.exec(ctx, "ALTER TABLE "+localTable(table)+" ATTACH PARTITION ID "+quoteString(id)+" FROM "+localTable(staging))
+			if err != nil {
+				node.close()
+				return ids, fmt.Errorf("attaching partition %s of %s to %s on %s: %w", id, staging, table, node.addr, err)
+			}
+			if !seen[id] {
+				seen[id] = true
+				ids = append(ids, id)
+			}
+		}
+		node.close()
+	}
+	return ids, nil
+}
+
+// shardNodes lists each shard's replicas (native-protocol host:port), in
+// shard order, as the server's remote_servers defines the cluster.
+func (s *Store) shardNodes(ctx context.Context) ([][]string, error) {
+	res, err := s.eng.query(ctx, "SELECT shard_num, host_name, port FROM system.clusters WHERE cluster = "+
+		quoteString(s.loc.Cluster)+" ORDER BY shard_num, replica_num")
+	if err != nil {
+		return nil, fmt.Errorf("listing the nodes of cluster %s: %w", s.loc.Cluster, err)
+	}
+	var shards [][]string
+	last := uint64(0)
+	for _, r := range res.Rows {
+		shard, addr := toUint64(r[0]), net.JoinHostPort(r[1].(string), strconv.FormatUint(toUint64(r[2]), 10))
+		if shard != last || len(shards) == 0 {
+			shards = append(shards, nil)
+			last = shard
+		}
+		shards[len(shards)-1] = append(shards[len(shards)-1], addr)
+	}
+	if len(shards) == 0 {
+		return nil, fmt.Errorf("cluster %s has no nodes in the server's remote_servers", s.loc.Cluster)
+	}
+	return shards, nil
+}
+
+// dialFirst connects to the first of a shard's replicas that answers.
+func (s *Store) dialFirst(ctx context.Context, replicas []string) (*server, error) {
+	var errs []string
+	for _, addr := range replicas {
+		loc := s.loc
+		loc.Addr = addr
+		node, err := dialServer(ctx, loc, s.loc.Database)
+		if err == nil {
+			return node, nil
+		}
+		errs = append(errs, err.Error())
+	}
+	return nil, fmt.Errorf("no replica of a shard of cluster %s answers: %s", s.loc.Cluster, strings.Join(errs, "; "))
+}
+
+// dropClusterTable drops table and its local table on every node.
+func (s *Store) dropClusterTable(ctx context.Context, table string) error {
+	for _, t := range []string{table, localTable(table)} {
+		if err := s.eng.exec(ctx, "DROP TABLE IF EXISTS "+s.loc.Database+"."+t+" ON CLUSTER "+s.loc.Cluster); err != nil {
+			return fmt.Errorf("dropping %s on cluster %s: %w", t, s.loc.Cluster, err)
+		}
+	}
+	return nil
+}
+
+func toUint64(v any) uint64 {
+	switch n := v.(type) {
+	case uint8:
+		return uint64(n)
+	case uint16:
+		return uint64(n)
+	case uint32:
+		return uint64(n)
+	case uint64:
+		return n
+	}
+	return 0
+}
