@@ -219,6 +219,9 @@ func (s *Store) dumpCounted(ctx context.Context, table string, cols []Column, pa
 // pauseMerges stops background merges of table, so its stored row count
 // moves only with inserts; the function returned starts them again.
 func (s *Store) pauseMerges(ctx context.Context, table string) (func(), error) {
+	if s.loc.Cluster != "" {
+		return s.pauseClusterMerges(ctx, table)
+	}
 	if err := s.eng.exec(ctx, "SYSTEM STOP MERGES "+s.loc.Database+"."+table); err != nil {
 		return nil, fmt.Errorf("pausing merges of %s: %w", table, err)
 	}
@@ -275,6 +278,9 @@ func (s *Store) dataTables(ctx context.Context) (tables []string, migrated bool,
 		}
 		if strings.HasSuffix(engine, "View") || strings.HasPrefix(name, "staging_") || strings.HasPrefix(name, ".") {
 			continue
+		}
+		if s.loc.Cluster != "" && strings.HasSuffix(name, "_local") {
+			continue // its rows are read through the Distributed table
 		}
 		if !validIdentifier(name) {
 			return nil, false, fmt.Errorf("table %q of database %s has a name backup cannot handle (only letters, digits and underscores); rename or drop it", name, s.loc.Database)
@@ -494,13 +500,21 @@ func (s *Store) Restore(ctx context.Context, dir string, opt RestoreOptions) (Ma
 		}
 		return Manifest{}, fmt.Errorf("the store %s already holds data (%s); restore into an empty store (a new folder or database), or add --replace to delete its data first", s.loc, strings.Join(shown, ", "))
 	}
-	settings, err := s.knownSettings(ctx, restoreSettings)
+	want := restoreSettings
+	if s.loc.Cluster != "" { // the rows are on their shards when the insert returns
+		want = append(want[:len(want):len(want)], setting{"insert_distributed_sync", "1"})
+	}
+	settings, err := s.knownSettings(ctx, want)
 	if err != nil {
 		return Manifest{}, err
 	}
 	if len(full) > 0 {
 		for _, t := range tables {
-			if err := s.eng.exec(ctx, "TRUNCATE TABLE "+s.loc.Database+"."+t); err != nil {
+			truncate := "TRUNCATE TABLE " + s.loc.Database + "." + t
+			if s.loc.Cluster != "" {
+				truncate = "TRUNCATE TABLE " + s.loc.Database + "." + localTable(t) + " ON CLUSTER " + s.loc.Cluster
+			}
+			if err := s.eng.exec(ctx, truncate); err != nil {
 				return Manifest{}, fmt.Errorf("emptying table %s: %w; the store may now hold only part of its data: run the restore again with --replace", t, err)
 			}
 		}

@@ -166,6 +166,37 @@ func (s *Store) dropClusterTable(ctx context.Context, table string) error {
 	return nil
 }
 
+// pauseClusterMerges stops the merges of table's local table on every
+// node (a merge of replaced rows changes the count a backup checks); the
+// function returned starts them again.
+func (s *Store) pauseClusterMerges(ctx context.Context, table string) (func(), error) {
+	shards, err := s.shardNodes(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var paused []*server
+	resume := func() {
+		for _, n := range paused {
+			_ = n.exec(context.WithoutCancel(ctx), "SYSTEM START MERGES "+s.loc.Database+"."+localTable(table))
+			_ = n.close()
+		}
+	}
+	for _, replicas := range shards {
+		for _, addr := range replicas {
+			node, err := s.dialFirst(ctx, []string{addr})
+			if err == nil {
+				err = node.exec(ctx, "SYSTEM STOP MERGES "+s.loc.Database+"."+localTable(table))
+				paused = append(paused, node)
+			}
+			if err != nil {
+				resume()
+				return nil, fmt.Errorf("pausing merges of %s: %w", localTable(table), err)
+			}
+		}
+	}
+	return resume, nil
+}
+
 func toUint64(v any) uint64 {
 	switch n := v.(type) {
 	case uint8:
