@@ -108,7 +108,22 @@ func (env *Env) Open(t testing.TB, e Engine) *store.Store {
 	return st
 }
 
+// OpenUnmigrated is Open without the migrations: an empty database.
+func (env *Env) OpenUnmigrated(t testing.TB, e Engine) *store.Store {
+	t.Helper()
+	st, ok := env.openDB(t, e, false)
+	if !ok {
+		t.SkipNow()
+	}
+	return st
+}
+
 func (env *Env) open(t testing.TB, e Engine) (*store.Store, bool) {
+	t.Helper()
+	return env.openDB(t, e, true)
+}
+
+func (env *Env) openDB(t testing.TB, e Engine, migrate bool) (*store.Store, bool) {
 	t.Helper()
 	loc, opt, unavailable := env.location(e)
 	if unavailable != nil {
@@ -124,8 +139,10 @@ func (env *Env) open(t testing.TB, e Engine) (*store.Store, bool) {
 	if err != nil {
 		t.Fatalf("opening the %s engine: %v", e, err)
 	}
-	if _, err := st.Migrate(ctx); err != nil {
-		t.Fatalf("migrating on the %s engine: %v", e, err)
+	if migrate {
+		if _, err := st.Migrate(ctx); err != nil {
+			t.Fatalf("migrating on the %s engine: %v", e, err)
+		}
 	}
 	t.Cleanup(func() {
 		if err := st.DropDatabase(context.Background()); err != nil {
