@@ -236,7 +236,13 @@ func readRecords(ctx context.Context, src source, b *batch, res *Result, progres
 		go prepareChunks(b, pseudo, jobs)
 	}
 	for c := range order {
-		<-c.done
+		// A chunk reaches order before jobs: after a cancel between the
+		// two, no worker will ever prepare it.
+		select {
+		case <-c.done:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
 		for _, r := range c.records {
 			if r.err != nil {
 				return r.err

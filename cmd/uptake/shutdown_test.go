@@ -20,6 +20,53 @@ import (
 	"time"
 )
 
+// An interrupted ingest keeps the files it finished, drops the one it was
+// loading (nothing of it visible), and still refreshes the rollups for
+// what it stored.
+func TestInterruptedIngestKeepsWholeFilesAndRefreshes(t *testing.T) {
+	requireChDB(t)
+	dir := t.TempDir()
+	small, big := filepath.Join(dir, "usage-jan.csv"), filepath.Join(dir, "usage-feb.csv")
+	if err := os.WriteFile(small, []byte("day,account_id,user_id,workload,activity_count\n2026-01-05,ACC-0001,u1,Teams,3\n2026-01-06,ACC-0002,u2,Teams,4\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	writeBigUsage(t, big, 3_000_000)
+	storeURL := "embedded:" + filepath.Join(dir, "store")
+	cmd := exec.Command(binary, "ingest", "--store", storeURL, "--pseudonym-key", "k", small, big)
+	cmd.Dir = dir
+	var out syncBuffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	// Interrupt once the first file is stored and the second is loading.
+	deadline := time.Now().Add(60 * time.Second)
+	for !strings.Contains(out.String(), "usage-jan.csv") && time.Now().Before(deadline) {
+		time.Sleep(20 * time.Millisecond)
+	}
+	time.Sleep(500 * time.Millisecond)
+	if err := cmd.Process.Signal(os.Interrupt); err != nil {
+		t.Fatal(err)
+	}
+	// It once waited forever for a chunk no worker would prepare (see
+	// ingest's TestCancelledLoadReturnsAndStoresNothing): fail, not hang.
+	hung := time.AfterFunc(2*time.Minute, func() { _ = cmd.Process.Kill() })
+	err := cmd.Wait()
+	if !hung.Stop() {
+		t.Fatalf("the interrupted ingest had not exited 2 minutes later:\n%s", out.String())
+	}
+	if cmd.ProcessState.ExitCode() != 1 || strings.Contains(out.String(), "goroutine ") {
+		t.Fatalf("interrupted ingest: %v\n%s", err, out.String())
+	}
+	if !strings.Contains(out.String(), "Reports updated") {
+		t.Errorf("the rollups were not refreshed for the stored file:\n%s", out.String())
+	}
+	_, report := uptake(t, dir, nil, "report", "--store", storeURL)
+	if !regexp.MustCompile(`usage\s+2\s+2`).MatchString(report) {
+		t.Fatalf("after the interrupt the report should count the first file's 2 rows (and nothing of the second):\n%s\ningest said:\n%s", report, out.String())
+	}
+}
+
 // Stopping `uptake serve` lets an upload in flight finish: the visitor gets
 // the result page, the rows are stored, and the process exits cleanly.
 func TestServeFinishesRequestsInFlightWhenStopped(t *testing.T) {
