@@ -2,6 +2,7 @@ package clustertest_test
 
 import (
 	"context"
+	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -12,6 +13,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -72,6 +74,75 @@ func TestOnClusterAnswersLikeOneServer(t *testing.T) {
 		compared++
 	}
 	t.Logf("%d API answers identical on one server and on cluster %s", compared, many.Cluster())
+
+	exported := 0
+	for _, p := range exportPaths(paths) {
+		oneCode, oneBody := getAs(t, oneURL, p.user, p.path)
+		manyCode, manyBody := getAs(t, manyURL, p.user, p.path)
+		if oneCode != http.StatusOK || manyCode != http.StatusOK {
+			t.Errorf("%s as %s: one server answered %d, the cluster %d: %.300s", p.path, p.user, oneCode, manyCode, manyBody)
+			continue
+		}
+		if diff := csvDifference(t, oneBody, manyBody); diff != "" {
+			t.Errorf("%s as %s: the cluster's export differs from one server's: %s", p.path, p.user, diff)
+			continue
+		}
+		exported++
+	}
+	t.Logf("%d CSV exports identical on one server and on cluster %s", exported, many.Cluster())
+}
+
+// exportPaths lists every CSV export, with three accounts' own exports.
+func exportPaths(api []call) []call {
+	var out []call
+	for _, r := range []string{"portfolio", "themes", "ticket-themes", "plan", "satisfaction", "kpis", "sla", "segments", "countries", "quarantine", "status"} {
+		out = append(out, call{"admin", "/export/" + r + "?format=csv"})
+	}
+	accounts := 0
+	for _, c := range api {
+		if id, ok := strings.CutPrefix(c.path, "/api/v1/accounts/"); ok && accounts < 3 {
+			out = append(out, call{"admin", "/export/account?format=csv&id=" + id})
+			accounts++
+		}
+	}
+	return out
+}
+
+// csvDifference compares two CSV exports cell by cell; a column whose
+// header says median may differ by medianTolerance.
+func csvDifference(t *testing.T, a, b string) string {
+	t.Helper()
+	ra, err := csv.NewReader(strings.NewReader(a)).ReadAll()
+	if err != nil {
+		t.Fatalf("one server's export is not CSV: %v", err)
+	}
+	rb, err := csv.NewReader(strings.NewReader(b)).ReadAll()
+	if err != nil {
+		t.Fatalf("the cluster's export is not CSV: %v", err)
+	}
+	if len(ra) != len(rb) || len(ra) == 0 {
+		return fmt.Sprintf("%d lines, cluster %d", len(ra), len(rb))
+	}
+	header := ra[0]
+	for i := range ra {
+		if len(ra[i]) != len(rb[i]) {
+			return fmt.Sprintf("line %d: %d cells, cluster %d", i+1, len(ra[i]), len(rb[i]))
+		}
+		for j := range ra[i] {
+			x, y := ra[i][j], rb[i][j]
+			if x == y {
+				continue
+			}
+			fx, errx := strconv.ParseFloat(x, 64)
+			fy, erry := strconv.ParseFloat(y, 64)
+			if errx == nil && erry == nil && strings.Contains(strings.ToLower(header[j]), "median") &&
+				math.Abs(fx-fy) <= medianTolerance*math.Max(math.Abs(fx), math.Abs(fy)) {
+				continue
+			}
+			return fmt.Sprintf("line %d, column %q: one server %q, cluster %q", i+1, header[j], x, y)
+		}
+	}
+	return ""
 }
 
 // checkSpread counts each table's rows on every shard: all shards hold
