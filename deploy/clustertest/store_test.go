@@ -89,7 +89,7 @@ func TestOnClusterWrongSettingsAreExplained(t *testing.T) {
 	if err != nil {
 		t.Skip(err)
 	}
-	cl := env.Open(t, storetest.Cluster).Location()
+	cl := env.OpenUnmigrated(t, storetest.Cluster).Location()
 	cl.Cluster = "no_such_cluster"
 	_, err = store.Open(context.Background(), cl, store.Options{})
 	if err == nil || !strings.Contains(err.Error(), `no cluster "no_such_cluster"`) || !strings.Contains(err.Error(), "uptake_test") {
