@@ -66,15 +66,17 @@ func openServer(ctx context.Context, loc Location) (*server, error) {
 //
 // One more setting is in clusterSQL, because an 18.16 server takes only
 // numbers as connection settings from clickhouse-go.
-var clusterSettings = clickhouse.Settings{
-	"insert_distributed_sync":  1,
-	"prefer_localhost_replica": 0,
+func clusterSettings() clickhouse.Settings {
+	return clickhouse.Settings{
+		"insert_distributed_sync":  1,
+		"prefer_localhost_replica": 0,
+	}
 }
 
 func dialServer(ctx context.Context, loc Location, database string) (*server, error) {
 	var settings clickhouse.Settings
 	if loc.Cluster != "" {
-		settings = clusterSettings
+		settings = clusterSettings()
 	}
 	conn, err := clickhouse.Open(&clickhouse.Options{
 		Addr:         []string{loc.Addr},
