@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Starts or stops a throw-away ClickHouse cluster for the cluster-mode tests:
-# one ZooKeeper (Debian's package) and two ClickHouse 18.16 servers, each a
-# shard of the cluster "uptake_test", all on loopback ports of their own with
-# their data in a temporary folder.
+# one ZooKeeper (Debian's package) and three ClickHouse 18.16 servers forming
+# the cluster "uptake_test" of two shards, node 1 alone in shard 1 and nodes
+# 2 and 3 replicas of shard 2, all on loopback ports of their own with their
+# data in a temporary folder.
 #
 #   scripts/clickhouse-test-cluster.sh start   # installs if missing, starts, waits, prints the store URL (node 1)
 #   scripts/clickhouse-test-cluster.sh stop    # stops everything and removes the folder
@@ -58,13 +59,16 @@ CFG
 }
 
 # The same cluster definition goes to every node; only the macros differ.
+# shard_xml NODE... writes a shard whose replicas are those nodes.
 shard_xml() {
-	cat <<XML
-      <shard><internal_replication>true</internal_replication>
-        <replica><host>127.0.0.1</host><port>$(tcp_port "$1")</port><user>${user}</user><password>${password}</password></replica>
-      </shard>
-XML
+	echo "      <shard><internal_replication>true</internal_replication>"
+	for n in "$@"; do
+		echo "        <replica><host>127.0.0.1</host><port>$(tcp_port "$n")</port><user>${user}</user><password>${password}</password></replica>"
+	done
+	echo "      </shard>"
 }
+
+shard_of() { if [ "$1" = 1 ]; then echo 01; else echo 02; fi; }
 
 write_node_config() {
 	local n=$1 d="$dir/node$1"
@@ -74,6 +78,14 @@ write_node_config() {
 <yandex>
   <profiles><default><max_memory_usage>4000000000</max_memory_usage></default></profiles>
   <users>
+    <!-- An 18.16 replica forwards some statements on a replicated table
+         (TRUNCATE, OPTIMIZE) to its shard's leader as the user default. -->
+    <default>
+      <password></password>
+      <networks><ip>127.0.0.1</ip><ip>::1</ip></networks>
+      <profile>default</profile>
+      <quota>default</quota>
+    </default>
     <${user}>
       <password>${password}</password>
       <networks><ip>127.0.0.1</ip><ip>::1</ip></networks>
@@ -106,11 +118,11 @@ XML
   <remote_servers>
     <${cluster}>
 $(shard_xml 1)
-$(shard_xml 2)
+$(shard_xml 2 3)
     </${cluster}>
   </remote_servers>
   <zookeeper><node><host>127.0.0.1</host><port>${zk_port}</port></node></zookeeper>
-  <macros><shard>0${n}</shard><replica>node${n}</replica></macros>
+  <macros><shard>$(shard_of "$n")</shard><replica>node${n}</replica></macros>
   <distributed_ddl><path>/clickhouse/task_queue/ddl</path></distributed_ddl>
 </yandex>
 XML
@@ -139,7 +151,7 @@ wait_for() {
 
 start() {
 	install_packages
-	if [ -f "$dir/node2/pid" ] && node_answers 1 && node_answers 2 && zookeeper_answers; then
+	if [ -f "$dir/node3/pid" ] && node_answers 1 && node_answers 2 && node_answers 3 && zookeeper_answers; then
 		echo "$url"
 		return
 	fi
@@ -147,11 +159,11 @@ start() {
 	mkdir -p "$dir"
 	start_zookeeper
 	wait_for ZooKeeper zookeeper_answers "$dir/zookeeper/pid" "$dir/zookeeper/stdout.log"
-	for n in 1 2; do
+	for n in 1 2 3; do
 		write_node_config "$n"
 		start_node "$n"
 	done
-	for n in 1 2; do
+	for n in 1 2 3; do
 		wait_for "node $n" "node_answers $n" "$dir/node$n/pid" "$dir/node$n/log/error.log"
 	done
 	echo "$url"
@@ -169,6 +181,7 @@ stop_pid() {
 stop() {
 	stop_pid "$dir/node1/pid"
 	stop_pid "$dir/node2/pid"
+	stop_pid "$dir/node3/pid"
 	stop_pid "$dir/zookeeper/pid"
 	rm -rf "$dir"
 }

@@ -19,7 +19,7 @@ server=$(grep -cE -- '--- PASS: .*/server-' "$log")
 cluster=$(grep -cE -- '--- PASS: TestOnCluster' "$log")
 echo
 echo "contract tests passed on the embedded engine (chDB): $embedded, on the server engine (ClickHouse server): $server"
-echo "cluster-mode tests passed on the two-shard test cluster: $cluster"
+echo "cluster-mode tests passed on the test cluster (two shards, three servers): $cluster"
 if [ "$status" -ne 0 ]; then
 	echo "some tests failed; the full log follows"
 	cat "$log"

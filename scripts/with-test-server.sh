@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs a command with a throw-away ClickHouse test server (Debian's 18.16)
-# started for it and UPTAKE_TEST_CLICKHOUSE pointing at it, and a two-shard
-# test cluster (two more servers and ZooKeeper) with UPTAKE_TEST_CLUSTER
+# started for it and UPTAKE_TEST_CLICKHOUSE pointing at it, and a test
+# cluster (two shards on three more servers, and ZooKeeper) with UPTAKE_TEST_CLUSTER
 # pointing at it; stops them after. If one cannot start, the command still
 # runs: its tests then skip, or fail when UPTAKE_TEST_REQUIRE_ENGINES=1 (as
 # in CI). UPTAKE_TEST_NO_CLUSTER=1 leaves the cluster out (benchmarks).

@@ -530,6 +530,9 @@ func (s *Store) Restore(ctx context.Context, dir string, opt RestoreOptions) (Ma
 		if err := s.eng.loadTable(ctx, t.Name, cols, filepath.Join(abs, t.File), settings); err != nil {
 			return Manifest{}, fmt.Errorf("loading %s into table %s: %w; the store now holds only part of the backup: fix the cause and run the restore again with --replace", t.File, t.Name, err)
 		}
+		if err := s.syncClusterReplicas(ctx, t.Name); err != nil {
+			return Manifest{}, err
+		}
 	}
 	var wrong []string
 	for _, t := range m.Tables {

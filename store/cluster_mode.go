@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net"
+	"regexp"
 	"strconv"
 	"strings"
 )
@@ -82,6 +83,12 @@ func (s *Store) createClusterStaging(ctx context.Context, table, staging string)
 // them to the shard's other replicas. Each shard's attach is atomic; a
 // failure between shards leaves the earlier shards published, which the
 // ingest reports (its rerun replaces the same rows, by key).
+//
+// The staged rows may have gone to another replica of the shard than the
+// one attaching them, and the replicas that did not attach fetch the parts
+// a moment later: SYSTEM SYNC REPLICA waits for both, so no staged row is
+// left behind and a read just after the ingest finds every row on any
+// replica.
 func (s *Store) moveClusterRows(ctx context.Context, staging, table string) ([]string, error) {
 	shards, err := s.shardNodes(ctx)
 	if err != nil {
@@ -93,6 +100,10 @@ func (s *Store) moveClusterRows(ctx context.Context, staging, table string) ([]s
 		node, err := s.dialFirst(ctx, replicas)
 		if err != nil {
 			return ids, err
+		}
+		if err := node.exec(ctx, "SYSTEM SYNC REPLICA "+s.loc.Database+"."+localTable(staging)); err != nil {
+			node.close()
+			return ids, fmt.Errorf("waiting for %s to hold every staged row: %w", node.addr, err)
 		}
 		res, err := node.read(ctx, "SELECT DISTINCT partition_id FROM system.parts WHERE database = currentDatabase() AND table = "+
 			quoteString(localTable(staging))+" AND active ORDER BY partition_id")
@@ -112,9 +123,70 @@ func (s *Store) moveClusterRows(ctx context.Context, staging, table string) ([]s
 				ids = append(ids, id)
 			}
 		}
+		attachedOn := node.addr
 		node.close()
+		if err := s.syncReplicas(ctx, replicas, attachedOn, localTable(table)); err != nil {
+			return ids, err
+		}
 	}
 	return ids, nil
+}
+
+// syncClusterReplicas waits until every replica of every shard that has
+// several holds what was just inserted into table. An insert through a
+// Distributed table writes to one replica of each shard, which is not
+// always the one the next read asks (an INSERT … SELECT ignores the
+// load_balancing of its SELECT's SETTINGS, and a batch insert carries no
+// SETTINGS); without this, a page could miss rows for a moment.
+func (s *Store) syncClusterReplicas(ctx context.Context, table string) error {
+	if s.loc.Cluster == "" {
+		return nil
+	}
+	shards, err := s.shardNodes(ctx)
+	if err != nil {
+		return err
+	}
+	for _, replicas := range shards {
+		if len(replicas) > 1 {
+			if err := s.syncReplicas(ctx, replicas, "", localTable(table)); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// insertTarget is the table an INSERT statement writes to, "" for other statements.
+func insertTarget(sql string) string {
+	m := insertInto.FindStringSubmatch(stripComments(sql))
+	if m == nil {
+		return ""
+	}
+	return m[1]
+}
+
+var insertInto = regexp.MustCompile(`(?i)^INSERT\s+INTO\s+(\w+)`)
+
+// syncReplicas waits until every replica of a shard but the one named has
+// fetched what was attached to table there. A replica that does not answer
+// is skipped: it catches up when it is back, and reads go to the first
+// replica that answers (load_balancing = 'in_order', see clusterSQL).
+func (s *Store) syncReplicas(ctx context.Context, replicas []string, except, table string) error {
+	for _, addr := range replicas {
+		if addr == except {
+			continue
+		}
+		node, err := s.dialFirst(ctx, []string{addr})
+		if err != nil {
+			continue
+		}
+		err = node.exec(ctx, "SYSTEM SYNC REPLICA "+s.loc.Database+"."+table)
+		node.close()
+		if err != nil {
+			return fmt.Errorf("waiting for replica %s to fetch the new rows of %s: %w", addr, table, err)
+		}
+	}
+	return nil
 }
 
 // shardNodes lists each shard's replicas (native-protocol host:port), in

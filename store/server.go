@@ -148,14 +148,20 @@ func (s *server) query(ctx context.Context, sql string) (*Result, error) {
 	return res, explainUnreachable(ctx, s.addr, err)
 }
 
-// clusterSQL gives a cluster's reads and INSERT … SELECTs the setting
-// distributed_product_mode = 'global': an IN or JOIN whose subquery reads a
-// sharded table then runs that subquery once, over all shards, and sends
-// its result to every shard. That gives one server's answers whatever the
-// join key (the default refuses such queries; 'local' would match each
-// shard with its own rows only, which is wrong for the "latest version of
-// each week" subqueries the pages use). A SETTINGS clause after a top-level
-// UNION ALL belongs to its last SELECT: such queries must not need it.
+// clusterSQL gives a cluster's reads and INSERT … SELECTs two settings:
+//
+//   - distributed_product_mode = 'global': an IN or JOIN whose subquery
+//     reads a sharded table runs that subquery once, over all shards, and
+//     sends its result to every shard. That gives one server's answers
+//     whatever the join key (the default refuses such queries; 'local'
+//     would match each shard with its own rows only, which is wrong for the
+//     "latest version of each week" subqueries the pages use).
+//   - load_balancing = 'in_order': reads and inserts go to the first replica
+//     of each shard that answers, so a read finds what was just written
+//     there, without waiting for the other replicas to fetch it.
+//
+// A SETTINGS clause after a top-level UNION ALL belongs to its last
+// SELECT: such queries must not need them.
 func (s *server) clusterSQL(sql string) string {
 	if !s.clustered {
 		return sql
@@ -164,7 +170,7 @@ func (s *server) clusterSQL(sql string) string {
 	if !strings.HasPrefix(head, "SELECT") && !strings.HasPrefix(head, "INSERT") {
 		return sql
 	}
-	return strings.TrimRight(sql, " \t\n;") + "\nSETTINGS distributed_product_mode = 'global'"
+	return strings.TrimRight(sql, " \t\n;") + "\nSETTINGS distributed_product_mode = 'global', load_balancing = 'in_order'"
 }
 
 // stripComments drops the leading "-- …" lines of a statement.

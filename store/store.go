@@ -143,6 +143,9 @@ func (s *Store) Exec(ctx context.Context, q Query, args Args) error {
 	}
 	start := time.Now()
 	err = classify(s.eng.exec(ctx, sql))
+	if err == nil && s.loc.Cluster != "" {
+		err = s.syncClusterReplicas(ctx, insertTarget(sql))
+	}
 	if s.observe != nil {
 		s.observe(q.Name, time.Since(start), err)
 	}
@@ -201,6 +204,9 @@ type Inserter struct {
 	row   []any
 	n     int64
 	done  bool
+	// stored, when set, runs after the rows are stored (on a cluster: wait
+	// for the replicas, see syncClusterReplicas).
+	stored func() error
 }
 
 // NewInserter starts a bulk insert into the given columns of table.
@@ -226,7 +232,11 @@ func (s *Store) NewInserter(ctx context.Context, table string, columns ...string
 	if err != nil {
 		return nil, fmt.Errorf("starting insert into %s: %w", table, err)
 	}
-	return &Inserter{table: table, cols: cols, types: types, sink: sink, row: make([]any, len(cols))}, nil
+	in := &Inserter{table: table, cols: cols, types: types, sink: sink, row: make([]any, len(cols))}
+	if s.loc.Cluster != "" {
+		in.stored = func() error { return s.syncClusterReplicas(ctx, table) }
+	}
+	return in, nil
 }
 
 // Append adds one row, values in the order of the columns given to NewInserter.
@@ -259,6 +269,9 @@ func (in *Inserter) Close() error {
 	in.done = true
 	if err := in.sink.finish(); err != nil {
 		return fmt.Errorf("insert into %s: %w", in.table, err)
+	}
+	if in.stored != nil {
+		return in.stored()
 	}
 	return nil
 }

@@ -33,7 +33,7 @@ func TestMain(m *testing.M) { storetest.Main(m, &env) }
 const password = "a long test password"
 
 // The generated small data set, loaded into one server and into a
-// two-shard cluster, gives the same answer to every API call of every
+// cluster of two shards (one replicated), gives the same answer to every API call of every
 // role, and the cluster really spreads the rows over both shards.
 func TestOnClusterAnswersLikeOneServer(t *testing.T) {
 	dir := t.TempDir()
@@ -48,7 +48,7 @@ func TestOnClusterAnswersLikeOneServer(t *testing.T) {
 	oneSvc := analyticstest.LoadDir(t, one, dir)
 	manySvc := analyticstest.LoadDir(t, many, dir)
 
-	checkSpread(t, many, "usage", "tickets", "accounts")
+	checkSpread(t, many, "usage", "tickets", "accounts", "workload_weekly")
 
 	oneURL, manyURL := serve(t, one, oneSvc), serve(t, many, manySvc)
 	paths := apiPaths(t, one, oneURL)
@@ -145,40 +145,54 @@ func csvDifference(t *testing.T, a, b string) string {
 	return ""
 }
 
-// checkSpread counts each table's rows on every shard: all shards hold
-// some, and together exactly what the Distributed table shows.
+// checkSpread counts each table's rows on every node: every shard holds
+// some, the replicas of a shard hold the same rows, and the shards
+// together hold exactly what the Distributed table shows.
 func checkSpread(t *testing.T, st *store.Store, tables ...string) {
 	t.Helper()
 	ctx := context.Background()
-	res, err := st.Query(ctx, store.Query{Name: "cluster_nodes", SQL: "SELECT host_name, port FROM system.clusters WHERE cluster = @cluster ORDER BY shard_num, replica_num"},
+	res, err := st.Query(ctx, store.Query{Name: "cluster_nodes", SQL: "SELECT shard_num, host_name, port FROM system.clusters WHERE cluster = @cluster ORDER BY shard_num, replica_num"},
 		store.Args{"cluster": st.Cluster()})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(res.Rows) < 2 {
-		t.Fatalf("cluster %s has %d nodes; the test cluster has two shards", st.Cluster(), len(res.Rows))
+	shards := map[string][]string{}
+	for _, r := range res.Rows {
+		shard := fmt.Sprint(r[0])
+		shards[shard] = append(shards[shard], fmt.Sprintf("%s:%d", r[1], r[2]))
+	}
+	if len(shards) < 2 || len(res.Rows) < 3 {
+		t.Fatalf("cluster %s has %d shards and %d nodes; the test cluster has two shards, one of two replicas", st.Cluster(), len(shards), len(res.Rows))
 	}
 	for _, table := range tables {
 		total := count(t, st, "SELECT count() FROM "+table)
 		var sum uint64
-		for _, r := range res.Rows {
-			loc := st.Location()
-			loc.Cluster, loc.Addr = "", fmt.Sprintf("%s:%d", r[0], r[1])
-			node, err := store.Open(ctx, loc, store.Options{})
-			if err != nil {
-				t.Fatal(err)
+		for shard, nodes := range shards {
+			var rows []uint64
+			for _, addr := range nodes {
+				loc := st.Location()
+				loc.Cluster, loc.Addr = "", addr
+				node, err := store.Open(ctx, loc, store.Options{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				rows = append(rows, count(t, node, "SELECT count() FROM "+table+"_local"))
+				_ = node.Close()
 			}
-			n := count(t, node, "SELECT count() FROM "+table+"_local")
-			_ = node.Close()
-			if n == 0 {
-				t.Errorf("node %s holds no rows of %s: the rows are not spread", loc.Addr, table)
+			if rows[0] == 0 {
+				t.Errorf("shard %s holds no rows of %s: the rows are not spread", shard, table)
 			}
-			sum += n
+			for i, n := range rows {
+				if n != rows[0] {
+					t.Errorf("%s: replica %s of shard %s holds %d rows, replica %s %d", table, nodes[i], shard, n, nodes[0], rows[0])
+				}
+			}
+			sum += rows[0]
 		}
 		if sum != total {
 			t.Errorf("%s: the shards hold %d rows together, the Distributed table shows %d", table, sum, total)
 		}
-		t.Logf("%s: %d rows over %d shards", table, total, len(res.Rows))
+		t.Logf("%s: %d rows over %d shards", table, total, len(shards))
 	}
 }
 
