@@ -2,11 +2,14 @@ package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net"
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/ClickHouse/clickhouse-go/v2"
 )
 
 // This file is what changes at run time when the store spreads its tables
@@ -34,6 +37,20 @@ func checkCluster(ctx context.Context, admin *server, loc Location) error {
 		return fmt.Errorf("ClickHouse at %s defines no cluster, so it cannot hold Uptake's tables ON CLUSTER %s; define the cluster in its remote_servers (see docs/scaling.md) or remove the cluster setting to use this server alone", loc.Addr, loc.Cluster)
 	}
 	return fmt.Errorf("ClickHouse at %s has no cluster %q in its remote_servers; it knows %s; check the cluster setting", loc.Addr, loc.Cluster, strings.Join(known, ", "))
+}
+
+// explainClusterDDL says what to do when a statement ON CLUSTER timed out:
+// a node did not take it within distributed_ddl_task_timeout (180 s unless
+// the servers' profile says otherwise), usually because it is down. (The
+// setting is not sent from here: an 18.16 server reads a number given for
+// it over the native protocol as half that number.) The statement is queued for that
+// node, which runs it when it is back.
+func explainClusterDDL(cluster, sql string, err error) error {
+	var ex *clickhouse.Exception
+	if cluster == "" || !errors.As(err, &ex) || ex.Code != 159 || !strings.Contains(sql, " ON CLUSTER ") {
+		return err
+	}
+	return fmt.Errorf("a node of cluster %s did not apply a schema change in time (%s); creating tables and databases needs every node of the cluster up, ingests included (they create their staging tables on every node), while pages and reports need one replica of each shard. Check the nodes that system.clusters lists, then run the command again: %w", cluster, ex.Message, err)
 }
 
 // Cluster is the ClickHouse cluster the store's tables are spread over,

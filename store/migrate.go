@@ -84,6 +84,31 @@ func Migrations(layout Layout) ([]Migration, error) {
 	return out, nil
 }
 
+// createMigrationsTable creates schema_migrations if it is missing. On a
+// cluster it first looks: a statement ON CLUSTER waits for every node, and
+// a command on an up-to-date store should run while a node is down.
+func (s *Store) createMigrationsTable(ctx context.Context, q *storeQueries, layout Layout) error {
+	if layout.Cluster != "" {
+		res, err := s.eng.query(ctx, "SELECT name FROM system.tables WHERE database = currentDatabase() AND name = 'schema_migrations'")
+		if err != nil {
+			return fmt.Errorf("looking for the migrations table: %w", err)
+		}
+		if len(res.Rows) > 0 {
+			return nil
+		}
+	}
+	create, err := render("create_migrations_table", q.CreateMigrationsTable.SQL, layout)
+	if err != nil {
+		return err
+	}
+	for _, stmt := range layout.distribute(splitStatements(create), map[string]string{}) {
+		if err := s.eng.exec(ctx, stmt); err != nil {
+			return fmt.Errorf("creating the migrations table: %w", err)
+		}
+	}
+	return nil
+}
+
 // render fills in a DDL template's layout functions ({{on_cluster}}, {{engine …}}).
 func render(name, text string, layout Layout) (string, error) {
 	tmpl, err := template.New(name).Funcs(layout.funcs()).Parse(text)
@@ -139,14 +164,8 @@ func (s *Store) migrateTo(ctx context.Context, upTo int) ([]Migration, error) {
 	if err != nil {
 		return nil, err
 	}
-	create, err := render("create_migrations_table", q.CreateMigrationsTable.SQL, layout)
-	if err != nil {
+	if err := s.createMigrationsTable(ctx, q, layout); err != nil {
 		return nil, err
-	}
-	for _, stmt := range layout.distribute(splitStatements(create), map[string]string{}) {
-		if err := s.eng.exec(ctx, stmt); err != nil {
-			return nil, fmt.Errorf("creating the migrations table: %w", err)
-		}
 	}
 	res, err := s.Query(ctx, q.AppliedMigrations, nil)
 	if err != nil {

@@ -32,8 +32,8 @@ type server struct {
 	conn driver.Conn
 	addr string
 	http httpInterface
-	// clustered: the tables are Distributed (see clusterSQL).
-	clustered bool
+	// cluster: the tables are Distributed over this cluster (see clusterSQL).
+	cluster string
 }
 
 func openServer(ctx context.Context, loc Location) (*server, error) {
@@ -48,10 +48,19 @@ func openServer(ctx context.Context, loc Location) (*server, error) {
 		if err := checkCluster(ctx, admin, loc); err != nil {
 			return nil, err
 		}
+		// ON CLUSTER waits for every node: only when the database is new,
+		// so that reads go on while a node is down.
+		exists, err := admin.read(ctx, "SELECT name FROM system.databases WHERE name = "+quoteString(loc.Database))
+		if err != nil {
+			return nil, fmt.Errorf("looking for database %s on %s: %w", loc.Database, loc.Addr, explainUnreachable(ctx, loc.Addr, err))
+		}
+		if len(exists.Rows) > 0 {
+			return dialServer(ctx, loc, loc.Database)
+		}
 		create += " ON CLUSTER " + loc.Cluster
 	}
 	if err := admin.conn.Exec(ctx, create); err != nil {
-		return nil, fmt.Errorf("creating database %s on %s: %w", loc.Database, loc.Addr, explainUnreachable(ctx, loc.Addr, err))
+		return nil, fmt.Errorf("creating database %s on %s: %w", loc.Database, loc.Addr, explainUnreachable(ctx, loc.Addr, explainClusterDDL(loc.Cluster, create, err)))
 	}
 	return dialServer(ctx, loc, loc.Database)
 }
@@ -96,7 +105,7 @@ func dialServer(ctx context.Context, loc Location, database string) (*server, er
 		_ = conn.Close()
 		return nil, explainConnectError(loc, err)
 	}
-	return &server{conn: conn, addr: loc.Addr, http: newHTTPInterface(loc, database), clustered: loc.Cluster != ""}, nil
+	return &server{conn: conn, addr: loc.Addr, http: newHTTPInterface(loc, database), cluster: loc.Cluster}, nil
 }
 
 // explainConnectError turns a failed first contact into a sentence an admin can act on.
@@ -123,7 +132,7 @@ func (s *server) exec(ctx context.Context, sql string) error {
 	if err != nil {
 		return err
 	}
-	return explainUnreachable(ctx, s.addr, s.conn.Exec(ctx, s.clusterSQL(sql)))
+	return explainUnreachable(ctx, s.addr, explainClusterDDL(s.cluster, sql, s.conn.Exec(ctx, s.clusterSQL(sql))))
 }
 
 // limitExecution has the server itself stop a query at ctx's deadline
@@ -163,7 +172,7 @@ func (s *server) query(ctx context.Context, sql string) (*Result, error) {
 // A SETTINGS clause after a top-level UNION ALL belongs to its last
 // SELECT: such queries must not need them.
 func (s *server) clusterSQL(sql string) string {
-	if !s.clustered {
+	if s.cluster == "" {
 		return sql
 	}
 	head := strings.ToUpper(strings.TrimLeft(stripComments(sql), " \t\n("))
