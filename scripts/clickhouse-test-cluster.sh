@@ -76,7 +76,9 @@ write_node_config() {
 	cat >"$d/users.xml" <<XML
 <?xml version="1.0"?>
 <yandex>
-  <profiles><default><max_memory_usage>4000000000</max_memory_usage></default></profiles>
+  <!-- A statement ON CLUSTER gives up after 20 s (not 3 minutes) when a node
+       is down, so the node-down test does not wait long. -->
+  <profiles><default><max_memory_usage>4000000000</max_memory_usage><distributed_ddl_task_timeout>20</distributed_ddl_task_timeout></default></profiles>
   <users>
     <!-- An 18.16 replica forwards some statements on a replicated table
          (TRUNCATE, OPTIMIZE) to its shard's leader as the user default. -->
