@@ -19,6 +19,8 @@ zk_port=$base
 user=uptake
 password=uptake-test-password
 cluster=uptake_test
+# shellcheck source=scripts/clickhouse-test-users.sh
+. "$(dirname "$0")/clickhouse-test-users.sh"
 
 tcp_port() { echo $((base + 10 * $1)); }
 http_port() { echo $((base + 10 * $1 + 1)); }
@@ -73,32 +75,13 @@ shard_of() { if [ "$1" = 1 ]; then echo 01; else echo 02; fi; }
 write_node_config() {
 	local n=$1 d="$dir/node$1"
 	mkdir -p "$d/data" "$d/tmp" "$d/user_files" "$d/format_schemas" "$d/log"
-	cat >"$d/users.xml" <<XML
-<?xml version="1.0"?>
-<yandex>
-  <!-- A statement ON CLUSTER gives up after 20 s (not 3 minutes) when a node
-       is down, so the node-down test does not wait long. -->
-  <profiles><default><max_memory_usage>4000000000</max_memory_usage><distributed_ddl_task_timeout>20</distributed_ddl_task_timeout></default></profiles>
-  <users>
-    <!-- An 18.16 replica forwards some statements on a replicated table
-         (TRUNCATE, OPTIMIZE) to its shard's leader as the user default. -->
-    <default>
-      <password></password>
-      <networks><ip>127.0.0.1</ip><ip>::1</ip></networks>
-      <profile>default</profile>
-      <quota>default</quota>
-    </default>
-    <${user}>
-      <password>${password}</password>
-      <networks><ip>127.0.0.1</ip><ip>::1</ip></networks>
-      <profile>default</profile>
-      <quota>default</quota>
-    </${user}>
-  </users>
-  <quotas><default><interval><duration>3600</duration><queries>0</queries><errors>0</errors>
-    <result_rows>0</result_rows><read_rows>0</read_rows><execution_time>0</execution_time></interval></default></quotas>
-</yandex>
-XML
+	# A statement ON CLUSTER gives up after 20 s (not 3 minutes) when a node
+	# is down, so the node-down test does not wait long. An 18.16 replica
+	# forwards some statements on a replicated table (TRUNCATE, OPTIMIZE) to
+	# its shard's leader as the user default: it may sign in from loopback.
+	write_test_users "$d/users.xml" "$user" "$password" \
+		"<distributed_ddl_task_timeout>20</distributed_ddl_task_timeout>" \
+		"<default><password></password><networks><ip>127.0.0.1</ip><ip>::1</ip></networks><profile>default</profile><quota>default</quota></default>"
 	cat >"$d/config.xml" <<XML
 <?xml version="1.0"?>
 <yandex>

@@ -29,24 +29,9 @@ install_server() {
 
 answers() { curl -fsS "http://127.0.0.1:${http_port}/ping" >/dev/null 2>&1; }
 
-write_users() {
-	cat >"$dir/users.xml" <<XML
-<?xml version="1.0"?>
-<yandex>
-  <profiles><default><max_memory_usage>4000000000</max_memory_usage></default></profiles>
-  <users>
-    <${user}>
-      <password>${password}</password>
-      <networks><ip>127.0.0.1</ip><ip>::1</ip></networks>
-      <profile>default</profile>
-      <quota>default</quota>
-    </${user}>
-  </users>
-  <quotas><default><interval><duration>3600</duration><queries>0</queries><errors>0</errors>
-    <result_rows>0</result_rows><read_rows>0</read_rows><execution_time>0</execution_time></interval></default></quotas>
-</yandex>
-XML
-}
+# shellcheck source=scripts/clickhouse-test-users.sh
+. "$(dirname "$0")/clickhouse-test-users.sh"
+write_users() { write_test_users "$dir/users.xml" "$user" "$password"; }
 
 start() {
 	install_server
