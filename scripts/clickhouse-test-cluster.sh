@@ -19,8 +19,8 @@ zk_port=$base
 user=uptake
 password=uptake-test-password
 cluster=uptake_test
-# shellcheck source=scripts/clickhouse-test-users.sh
-. "$(dirname "$0")/clickhouse-test-users.sh"
+# shellcheck source=scripts/clickhouse-test-lib.sh
+. "$(dirname "$0")/clickhouse-test-lib.sh"
 
 tcp_port() { echo $((base + 10 * $1)); }
 http_port() { echo $((base + 10 * $1 + 1)); }
@@ -152,15 +152,6 @@ start() {
 		wait_for "node $n" "node_answers $n" "$dir/node$n/pid" "$dir/node$n/log/error.log"
 	done
 	echo "$url"
-}
-
-stop_pid() {
-	[ -f "$1" ] || return 0
-	local pid
-	pid=$(cat "$1")
-	kill "$pid" 2>/dev/null || true
-	for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.5; done
-	kill -9 "$pid" 2>/dev/null || true
 }
 
 stop() {

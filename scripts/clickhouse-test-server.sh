@@ -29,8 +29,8 @@ install_server() {
 
 answers() { curl -fsS "http://127.0.0.1:${http_port}/ping" >/dev/null 2>&1; }
 
-# shellcheck source=scripts/clickhouse-test-users.sh
-. "$(dirname "$0")/clickhouse-test-users.sh"
+# shellcheck source=scripts/clickhouse-test-lib.sh
+. "$(dirname "$0")/clickhouse-test-lib.sh"
 write_users() { write_test_users "$dir/users.xml" "$user" "$password"; }
 
 start() {
@@ -67,12 +67,7 @@ start() {
 }
 
 stop() {
-	if [ -f "$dir/pid" ]; then
-		pid=$(cat "$dir/pid")
-		kill "$pid" 2>/dev/null || true
-		for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
-		kill -9 "$pid" 2>/dev/null || true
-	fi
+	stop_pid "$dir/pid"
 	rm -rf "$dir"
 }
 

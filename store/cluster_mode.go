@@ -43,8 +43,8 @@ func checkCluster(ctx context.Context, admin *server, loc Location) error {
 // a node did not take it within distributed_ddl_task_timeout (180 s unless
 // the servers' profile says otherwise), usually because it is down. (The
 // setting is not sent from here: an 18.16 server reads a number given for
-// it over the native protocol as half that number.) The statement is queued for that
-// node, which runs it when it is back.
+// it over the native protocol as half that number.) The statement is
+// queued for that node, which runs it when it is back.
 func explainClusterDDL(cluster, sql string, err error) error {
 	var ex *clickhouse.Exception
 	if cluster == "" || !errors.As(err, &ex) || ex.Code != 159 || !strings.Contains(sql, " ON CLUSTER ") {
@@ -114,39 +114,49 @@ func (s *Store) moveClusterRows(ctx context.Context, staging, table string) ([]s
 	seen := map[string]bool{}
 	var ids []string
 	for _, replicas := range shards {
-		node, err := s.dialFirst(ctx, replicas)
-		if err != nil {
-			return ids, err
-		}
-		if err := node.exec(ctx, "SYSTEM SYNC REPLICA "+s.loc.Database+"."+localTable(staging)); err != nil {
-			node.close()
-			return ids, fmt.Errorf("waiting for %s to hold every staged row: %w", node.addr, err)
-		}
-		res, err := node.read(ctx, "SELECT DISTINCT partition_id FROM system.parts WHERE database = currentDatabase() AND table = "+
-			quoteString(localTable(staging))+" AND active ORDER BY partition_id")
-		if err != nil {
-			node.close()
-			return ids, fmt.Errorf("listing the staged partitions on %s: %w", node.addr, err)
-		}
-		for _, r := range res.Rows {
-			id := r[0].(string)
-			err := node.exec(ctx, "ALTER TABLE "+localTable(table)+" ATTACH PARTITION ID "+quoteString(id)+" FROM "+localTable(staging))
-			if err != nil {
-				node.close()
-				return ids, fmt.Errorf("attaching partition %s of %s to %s on %s: %w", id, staging, table, node.addr, err)
-			}
+		attached, on, err := s.attachShard(ctx, replicas, staging, table)
+		for _, id := range attached {
 			if !seen[id] {
 				seen[id] = true
 				ids = append(ids, id)
 			}
 		}
-		attachedOn := node.addr
-		node.close()
-		if err := s.syncReplicas(ctx, replicas, attachedOn, localTable(table)); err != nil {
+		if err != nil {
+			return ids, err
+		}
+		if err := s.syncReplicas(ctx, replicas, on, localTable(table)); err != nil {
 			return ids, err
 		}
 	}
 	return ids, nil
+}
+
+// attachShard attaches one shard's staged partitions on the first of its
+// replicas that answers, once that replica holds every staged row. It
+// returns the partitions attached and the replica's address.
+func (s *Store) attachShard(ctx context.Context, replicas []string, staging, table string) ([]string, string, error) {
+	node, err := s.dialFirst(ctx, replicas)
+	if err != nil {
+		return nil, "", err
+	}
+	defer node.close()
+	if err := node.exec(ctx, "SYSTEM SYNC REPLICA "+s.loc.Database+"."+localTable(staging)); err != nil {
+		return nil, node.addr, fmt.Errorf("waiting for %s to hold every staged row: %w", node.addr, err)
+	}
+	res, err := node.read(ctx, "SELECT DISTINCT partition_id FROM system.parts WHERE database = currentDatabase() AND table = "+
+		quoteString(localTable(staging))+" AND active ORDER BY partition_id")
+	if err != nil {
+		return nil, node.addr, fmt.Errorf("listing the staged partitions on %s: %w", node.addr, err)
+	}
+	var ids []string
+	for _, r := range res.Rows {
+		id := r[0].(string)
+		if err := node.exec(ctx, "ALTER TABLE "+localTable(table)+" ATTACH PARTITION ID "+quoteString(id)+" FROM "+localTable(staging)); err != nil {
+			return ids, node.addr, fmt.Errorf("attaching partition %s of %s to %s on %s: %w", id, staging, table, node.addr, err)
+		}
+		ids = append(ids, id)
+	}
+	return ids, node.addr, nil
 }
 
 // syncClusterReplicas waits until every replica of every shard that has
@@ -156,7 +166,7 @@ func (s *Store) moveClusterRows(ctx context.Context, staging, table string) ([]s
 // load_balancing of its SELECT's SETTINGS, and a batch insert carries no
 // SETTINGS); without this, a page could miss rows for a moment.
 func (s *Store) syncClusterReplicas(ctx context.Context, table string) error {
-	if s.loc.Cluster == "" {
+	if s.loc.Cluster == "" || table == "" { // "": not an insert (insertTarget)
 		return nil
 	}
 	shards, err := s.shardNodes(ctx)
@@ -193,7 +203,7 @@ func (s *Store) syncReplicas(ctx context.Context, replicas []string, except, tab
 		if addr == except {
 			continue
 		}
-		node, err := s.dialFirst(ctx, []string{addr})
+		node, err := s.dialNode(ctx, addr)
 		if err != nil {
 			continue
 		}
@@ -217,7 +227,7 @@ func (s *Store) shardNodes(ctx context.Context) ([][]string, error) {
 	var shards [][]string
 	last := uint64(0)
 	for _, r := range res.Rows {
-		shard, addr := toUint64(r[0]), net.JoinHostPort(r[1].(string), strconv.FormatUint(toUint64(r[2]), 10))
+		shard, addr := r[0].(uint64), net.JoinHostPort(r[1].(string), strconv.FormatUint(r[2].(uint64), 10)) // unsigned ints arrive as uint64 (fromDriver)
 		if shard != last || len(shards) == 0 {
 			shards = append(shards, nil)
 			last = shard
@@ -230,13 +240,18 @@ func (s *Store) shardNodes(ctx context.Context) ([][]string, error) {
 	return shards, nil
 }
 
+// dialNode connects to one node of the cluster, with the store's user.
+func (s *Store) dialNode(ctx context.Context, addr string) (*server, error) {
+	loc := s.loc
+	loc.Addr = addr
+	return dialServer(ctx, loc, s.loc.Database)
+}
+
 // dialFirst connects to the first of a shard's replicas that answers.
 func (s *Store) dialFirst(ctx context.Context, replicas []string) (*server, error) {
 	var errs []string
 	for _, addr := range replicas {
-		loc := s.loc
-		loc.Addr = addr
-		node, err := dialServer(ctx, loc, s.loc.Database)
+		node, err := s.dialNode(ctx, addr)
 		if err == nil {
 			return node, nil
 		}
@@ -272,7 +287,7 @@ func (s *Store) pauseClusterMerges(ctx context.Context, table string) (func(), e
 	}
 	for _, replicas := range shards {
 		for _, addr := range replicas {
-			node, err := s.dialFirst(ctx, []string{addr})
+			node, err := s.dialNode(ctx, addr)
 			if err == nil {
 				err = node.exec(ctx, "SYSTEM STOP MERGES "+s.loc.Database+"."+localTable(table))
 				paused = append(paused, node)
@@ -284,18 +299,4 @@ func (s *Store) pauseClusterMerges(ctx context.Context, table string) (func(), e
 		}
 	}
 	return resume, nil
-}
-
-func toUint64(v any) uint64 {
-	switch n := v.(type) {
-	case uint8:
-		return uint64(n)
-	case uint16:
-		return uint64(n)
-	case uint32:
-		return uint64(n)
-	case uint64:
-		return n
-	}
-	return 0
 }

@@ -29,10 +29,7 @@ func TestOnClusterIngestAgainBackupAndRestore(t *testing.T) {
 	if err := os.WriteFile(file, []byte(csv), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	loader, err := ingest.NewLoader(st)
-	if err != nil {
-		t.Fatal(err)
-	}
+	loader := mustLoader(t, st)
 	res, err := loader.File(ctx, file, ingest.Options{MaxBad: 1})
 	if err != nil {
 		t.Fatal(err)

@@ -1,5 +1,7 @@
-# Sourced by clickhouse-test-server.sh and clickhouse-test-cluster.sh:
-# writes the users file of a throw-away test server.
+# Sourced by clickhouse-test-server.sh and clickhouse-test-cluster.sh: what
+# both do with their throw-away servers.
+
+# Writes the users file of a test server.
 #
 #   write_test_users FILE USER PASSWORD [PROFILE_XML [USERS_XML]]
 #
@@ -23,4 +25,15 @@ write_test_users() {
     <result_rows>0</result_rows><read_rows>0</read_rows><execution_time>0</execution_time></interval></default></quotas>
 </yandex>
 XML
+}
+
+# Stops the process whose id is in PIDFILE, if any: politely, then after
+# 30 s by force.
+stop_pid() {
+	[ -f "$1" ] || return 0
+	local pid
+	pid=$(cat "$1")
+	kill "$pid" 2>/dev/null || true
+	for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.5; done
+	kill -9 "$pid" 2>/dev/null || true
 }
